@@ -1,0 +1,1 @@
+"""Loaders, validation, geography, figure style and maps for the book *Pakistan between Beijing and Washington*."""

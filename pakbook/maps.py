@@ -1,0 +1,241 @@
+"""Maps: the base map, disputed lines drawn distinctly, places, routes, graticule, scale bar, boundary note.
+
+Every function takes data frames and an Axes (or returns a Figure); none reads a
+file. Maps are drawn in a projected CRS chosen per map (``crs``, a PROJ string or
+EPSG code); inputs are in WGS 84 longitude/latitude.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
+from pyproj import Transformer
+from shapely.geometry import LineString
+
+from . import geo, style
+
+#: The point of view of every map in the book, printed on each map page.
+BOUNDARY_NOTE = (
+    "Boundaries follow Natural Earth's default edition, which shows de facto control; "
+    "in Kashmir the Line of Control and other disputed lines are drawn dashed. "
+    "India, Pakistan and China each claim territory shown here as held by another. "
+    "The depiction of boundaries implies no endorsement by the authors."
+)
+#: The short form that is printed inside each map image.
+BOUNDARY_NOTE_SHORT = "Boundaries: Natural Earth, de facto; disputed lines dashed; no endorsement implied."
+
+#: How each Natural Earth boundary class is drawn: (legend label, linestyle, linewidth, colour).
+BOUNDARY_STYLE = {
+    "International boundary (verify)": ("International boundary", "-", 0.6, style.MAP["boundary"]),
+    "Disputed (please verify)": ("Disputed boundary", (0, (3, 2)), 1.0, style.MAP["disputed"]),
+    "Indefinite (please verify)": ("Disputed boundary", (0, (3, 2)), 1.0, style.MAP["disputed"]),
+    "Indeterminant frontier": ("Disputed boundary", (0, (3, 2)), 1.0, style.MAP["disputed"]),
+    "Line of control (please verify)": ("Line of Control (Kashmir)", (0, (1, 1.5)), 1.4, style.MAP["disputed"]),
+}
+
+#: Marker for each kind of place: shape carries the meaning, not colour.
+MARKERS = {
+    "capital": dict(marker="*", s=55, color="#222222"),
+    "city": dict(marker="o", s=16, color="#222222"),
+    "port": dict(marker="s", s=20, color="#222222"),
+    "pass": dict(marker="^", s=30, color="#222222"),
+    "strait": dict(marker="X", s=36, color=style.ROLE["highlight"], edgecolor="#222222", linewidths=0.5),
+}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A map's frame: the projected CRS and the lon/lat window it shows."""
+
+    crs: str
+    lon0: float
+    lat0: float
+    lon1: float
+    lat1: float
+
+    def transformer(self) -> Transformer:
+        return Transformer.from_crs("EPSG:4326", self.crs, always_xy=True)
+
+    def project(self, lon, lat):
+        return self.transformer().transform(lon, lat)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """Projected bounds of the lon/lat window (its edges densified)."""
+        lons = np.concatenate([np.linspace(self.lon0, self.lon1, 50), np.full(50, self.lon1),
+                               np.linspace(self.lon1, self.lon0, 50), np.full(50, self.lon0)])
+        lats = np.concatenate([np.full(50, self.lat0), np.linspace(self.lat0, self.lat1, 50),
+                               np.full(50, self.lat1), np.linspace(self.lat1, self.lat0, 50)])
+        x, y = self.project(lons, lats)
+        return float(np.min(x)), float(np.min(y)), float(np.max(x)), float(np.max(y))
+
+    def aspect(self) -> float:
+        x0, y0, x1, y1 = self.bounds()
+        return (y1 - y0) / (x1 - x0)
+
+
+#: Layout of a map figure, in inches: room for the latitude labels on the left, the
+#: longitude labels under the map, the legend under those, and the source line at the bottom.
+LEFT_IN, RIGHT_IN, TOP_IN, LABELS_IN, SOURCE_IN = 0.42, 0.06, 0.06, 0.22, 0.36
+LEGEND_ROW_IN = 0.19
+
+
+def new_map(frame: Frame, *, legend_rows: int = 2):
+    """A figure at text width holding one map axes with the frame's aspect, and room below for legend and source."""
+    width = style.TEXT_WIDTH_IN
+    map_w = width - LEFT_IN - RIGHT_IN
+    map_h = map_w * frame.aspect()
+    below = LABELS_IN + legend_rows * LEGEND_ROW_IN + 0.08 + SOURCE_IN
+    height = TOP_IN + map_h + below
+    fig = style.figure(height_ratio=height / width)
+    ax = fig.add_axes([LEFT_IN / width, below / height, map_w / width, map_h / height])
+    x0, y0, x1, y1 = frame.bounds()
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(True)
+        ax.spines[side].set_linewidth(0.6)
+    ax.set_facecolor(style.MAP["sea"])
+    return fig, ax
+
+
+def legend_below(fig, ax, handles, *, ncol: int = 4):
+    """The map's legend in a band under the map (so it hides nothing on the map)."""
+    width, height = fig.get_size_inches()
+    top = ax.get_position().y0 - LABELS_IN / height
+    leg = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, top), ncol=ncol, frameon=False,
+                     fontsize=style.MIN_FONT_PT, handlelength=2.4, columnspacing=1.4, borderaxespad=0.2)
+    return leg
+
+
+def draw_base(ax, frame: Frame, layers: dict, *, focus: Sequence[str] = ("PAK",)) -> None:
+    """Countries (``focus`` countries tinted), lakes, and land boundaries styled by Natural Earth class."""
+    countries = layers["countries"].to_crs(frame.crs)
+    other = countries[~countries["ADM0_A3"].isin(focus)]
+    other.plot(ax=ax, color=style.MAP["land"], edgecolor=style.MAP["land_edge"], linewidth=0.3, zorder=1)
+    countries[countries["ADM0_A3"].isin(focus)].plot(
+        ax=ax, color=style.MAP["land_focus"], edgecolor=style.MAP["land_edge"], linewidth=0.3, zorder=1)
+    if "lakes" in layers:
+        layers["lakes"].to_crs(frame.crs).plot(ax=ax, color=style.MAP["sea"], linewidth=0, zorder=2)
+    if "boundaries" in layers:
+        draw_boundaries(ax, frame, layers["boundaries"])
+    x0, y0, x1, y1 = frame.bounds()
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
+def draw_boundaries(ax, frame: Frame, boundaries: gpd.GeoDataFrame) -> list[str]:
+    """Draw land boundaries, one style per class; return the classes drawn (for tests and legends)."""
+    lines = boundaries.to_crs(frame.crs)
+    drawn = []
+    for cls, (_, ls, lw, colour) in BOUNDARY_STYLE.items():
+        part = lines[lines["FEATURECLA"] == cls]
+        if part.empty:
+            continue
+        segments = [np.asarray(g.coords) for geom in part.geometry for g in getattr(geom, "geoms", [geom])]
+        ax.add_collection(LineCollection(segments, colors=colour, linewidths=lw, linestyles=[ls], zorder=3,
+                                         gid=f"boundary:{cls}"))
+        drawn.append(cls)
+    return drawn
+
+
+def boundary_legend_handles(classes: Sequence[str]) -> list[Line2D]:
+    """Legend entries for the boundary classes present on a map (one per label)."""
+    seen, handles = set(), []
+    for cls in classes:
+        label, ls, lw, colour = BOUNDARY_STYLE[cls]
+        if label not in seen:
+            seen.add(label)
+            handles.append(Line2D([], [], color=colour, linestyle=ls, linewidth=lw, label=label))
+    return handles
+
+
+def draw_graticule(ax, frame: Frame, step: float, *, labels: bool = True) -> None:
+    """Meridians and parallels every ``step`` degrees, labelled where they leave the map's bottom and left edges."""
+    tr = frame.transformer()
+    x0, y0, x1, y1 = frame.bounds()
+    edge_bottom = LineString([(x0, y0), (x1, y0)])
+    edge_left = LineString([(x0, y0), (x0, y1)])
+    lon_start = np.floor((frame.lon0 - 20) / step) * step
+    lat_start = np.floor((frame.lat0 - 20) / step) * step
+    kw = dict(color=style.MAP["graticule"], linewidth=0.4, zorder=0.5)
+    for lon in np.arange(lon_start, frame.lon1 + 20 + step, step):
+        lats = np.linspace(max(frame.lat0 - 20, -89), min(frame.lat1 + 20, 89), 200)
+        x, y = tr.transform(np.full_like(lats, lon), lats)
+        ax.plot(x, y, **kw)
+        hit = LineString(zip(x, y)).intersection(edge_bottom)
+        if labels and not hit.is_empty and hit.geom_type == "Point":
+            ax.annotate(_deg(lon, "E", "W"), (hit.x, y0), xytext=(0, -2), textcoords="offset points",
+                        ha="center", va="top", fontsize=style.MIN_FONT_PT, color="#555555", annotation_clip=False)
+    for lat in np.arange(lat_start, frame.lat1 + 20 + step, step):
+        lons = np.linspace(frame.lon0 - 30, frame.lon1 + 30, 300)
+        x, y = tr.transform(lons, np.full_like(lons, lat))
+        ax.plot(x, y, **kw)
+        hit = LineString(zip(x, y)).intersection(edge_left)
+        if labels and not hit.is_empty and hit.geom_type == "Point":
+            ax.annotate(_deg(lat, "N", "S"), (x0, hit.y), xytext=(-2, 0), textcoords="offset points",
+                        ha="right", va="center", fontsize=style.MIN_FONT_PT, color="#555555", annotation_clip=False)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+
+
+def _deg(v: float, pos: str, neg: str) -> str:
+    v = float(v)
+    if v == 0:
+        return "0°"
+    return f"{abs(v):g}°{pos if v > 0 else neg}"
+
+
+def draw_places(ax, frame: Frame, places, ids: Sequence[str], *, offsets: dict | None = None,
+                label: bool = True, fontsize: float | None = None) -> None:
+    """Mark places (marker by kind) and label them; ``offsets`` maps place_id -> (dx, dy, ha) in points."""
+    offsets = offsets or {}
+    tr = frame.transformer()
+    for pid in ids:
+        row = places.loc[pid]
+        x, y = tr.transform(row["lon"], row["lat"])
+        if row["kind"] in MARKERS:
+            ax.scatter([x], [y], zorder=6, gid=f"place:{pid}", **MARKERS[row["kind"]])
+        if label:
+            dx, dy, ha = offsets.get(pid, (4, 3, "left"))
+            ax.annotate(row["name"], (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va="center",
+                        fontsize=fontsize or style.BASE_FONT_PT, zorder=7,
+                        bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.75))
+
+
+def label_area(ax, frame: Frame, lon: float, lat: float, text: str, *, kind: str = "water", fontsize=None, **kw) -> None:
+    """An italic label for a sea or a region (a cartographic label, not a located fact)."""
+    x, y = frame.project(lon, lat)
+    colour = style.MAP["water_label"] if kind == "water" else style.MAP["region_label"]
+    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize or style.BASE_FONT_PT, style="italic",
+            color=colour, zorder=4, **kw)
+
+
+def draw_route(ax, frame: Frame, coords: Sequence[tuple[float, float]], *, color: str, linestyle="-",
+               linewidth: float = 2.0, label: str | None = None, gid: str | None = None):
+    """A route given as lon/lat points, densified along geodesics and projected."""
+    pts = geo.densify(list(coords), step_km=25)
+    x, y = frame.transformer().transform([p[0] for p in pts], [p[1] for p in pts])
+    (line,) = ax.plot(x, y, color=color, linestyle=linestyle, linewidth=linewidth, label=label, zorder=5,
+                      solid_capstyle="round", gid=gid)
+    return line
+
+
+def scale_bar(ax, frame: Frame, length_km: float, *, lon: float, lat: float) -> None:
+    """A scale bar of ``length_km`` starting at (lon, lat), measured on the ellipsoid along the parallel."""
+    x0, y0 = frame.project(lon, lat)
+    lon_end, lat_end, _ = geo.GEOD.fwd(lon, lat, 90, length_km * 1000)
+    x1, _ = frame.project(lon_end, lat_end)
+    ax.plot([x0, x1], [y0, y0], color="#222222", linewidth=2, solid_capstyle="butt", zorder=8)
+    ax.text((x0 + x1) / 2, y0, f"{length_km:,.0f} km", ha="center", va="bottom", fontsize=style.MIN_FONT_PT,
+            zorder=8)
+

@@ -1,0 +1,300 @@
+"""Generic readers that validate while they read.
+
+A dataset is described by a :class:`TableSchema` (CSV) or a :class:`GeoSchema`
+(GeoJSON). The readers check the file against its catalogue checksum, decode it
+strictly as UTF-8, check the header, convert every cell to its declared type,
+check ranges, choices, patterns, unique keys, source ids, coordinate bounds and
+geometry validity, and raise one :class:`~pakbook.errors.DataError` naming the
+file, line (or feature) and column at the first problem. Nothing partial is
+returned.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+from .catalog import Catalog, FileRecord
+from .errors import DataError
+
+KINDS = ("str", "int", "float", "date", "year")
+_PANDAS_DTYPE = {"str": "str", "int": "Int64", "float": "float64", "year": "Int64"}
+
+#: A row check takes the converted row and returns None, or (column, expected, found).
+RowCheck = Callable[[dict], "tuple[str, str, object] | None"]
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: its type, whether blanks are allowed, and its allowed values."""
+
+    name: str
+    kind: str = "str"
+    required: bool = True
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] | None = None
+    pattern: str | None = None
+    unit: str = ""
+    doc: str = ""
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"column {self.name}: kind {self.kind!r} not in {KINDS}")
+
+    def expected(self) -> str:
+        what = {
+            "str": "text",
+            "int": "a whole number",
+            "float": "a number",
+            "date": "an ISO date YYYY-MM-DD",
+            "year": "a four-digit year",
+        }[self.kind]
+        if self.choices:
+            what = "one of " + ", ".join(self.choices)
+        if self.pattern:
+            what += f" matching /{self.pattern}/"
+        if self.min is not None and self.max is not None:
+            what += f" between {self.min:g} and {self.max:g}"
+        elif self.min is not None:
+            what += f" of at least {self.min:g}"
+        elif self.max is not None:
+            what += f" of at most {self.max:g}"
+        return what
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    columns: tuple[Col, ...]
+    key: tuple[str, ...]
+    #: Column whose values (several separated by ';') must be source ids in the catalogue.
+    source_column: str | None = "source_id"
+    row_checks: tuple[RowCheck, ...] = ()
+    min_rows: int = 1
+    doc: str = ""
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+@dataclass(frozen=True)
+class GeoSchema:
+    properties: tuple[Col, ...]
+    geometry_types: tuple[str, ...]
+    bounds: tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)
+    key: tuple[str, ...] = ()
+    min_features: int = 1
+    doc: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def both_or_neither(a: str, b: str) -> RowCheck:
+    """Row check: columns ``a`` and ``b`` are both filled or both blank (e.g. lat and lon)."""
+
+    def check(row: dict):
+        if (row[a] is None) != (row[b] is None):
+            blank, filled = (a, b) if row[a] is None else (b, a)
+            return blank, f"a value, because '{filled}' has one", "a blank"
+        return None
+
+    return check
+
+
+# -- cells ------------------------------------------------------------------------------------
+def convert(value: str, col: Col, file: str, line: int | str):
+    """Convert one cell to the column's type and check it; blank cells become None."""
+    if value.strip() == "":
+        if col.required:
+            raise DataError(file, line, col.name, col.expected(), "a blank cell")
+        return None
+    if value != value.strip():
+        raise DataError(file, line, col.name, f"{col.expected()} without surrounding spaces", repr(value))
+    out: object
+    try:
+        if col.kind == "int":
+            if not re.fullmatch(r"-?\d+", value):
+                raise ValueError
+            out = int(value)
+        elif col.kind == "year":
+            if not re.fullmatch(r"\d{4}", value):
+                raise ValueError
+            out = int(value)
+        elif col.kind == "float":
+            out = float(value)
+            if not math.isfinite(out):
+                raise ValueError
+        elif col.kind == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            out = dt.date.fromisoformat(value)
+        else:
+            out = value
+    except ValueError:
+        raise DataError(file, line, col.name, col.expected(), repr(value)) from None
+    if col.choices and out not in col.choices:
+        raise DataError(file, line, col.name, col.expected(), repr(value))
+    if col.pattern and not re.fullmatch(col.pattern, str(out)):
+        raise DataError(file, line, col.name, col.expected(), repr(value))
+    if isinstance(out, (int, float)):
+        if (col.min is not None and out < col.min) or (col.max is not None and out > col.max):
+            raise DataError(file, line, col.name, col.expected(), repr(value))
+    return out
+
+
+def decode(raw: bytes, file: str) -> str:
+    if not raw.strip():
+        raise DataError(file, None, None, "a header and data rows", "an empty file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(file, line, None, "UTF-8 text", f"the byte 0x{raw[exc.start]:02x}, which is not UTF-8") from None
+    if text.startswith("\ufeff"):
+        raise DataError(file, 1, None, "UTF-8 without a byte-order mark", "a byte-order mark")
+    return text
+
+
+def _check_sources(value, catalog: Catalog, file: str, line, column: str):
+    for sid in (s.strip() for s in str(value).split(";")):
+        if sid not in catalog.sources:
+            raise DataError(file, line, column, "a source id defined under 'sources' in data/catalog.yml", repr(sid))
+
+
+def _check_key(rows: list[dict], lines: list, key: tuple[str, ...], file: str):
+    seen: dict[tuple, object] = {}
+    for row, line in zip(rows, lines):
+        k = tuple(row[c] for c in key)
+        if k in seen:
+            shown = ", ".join(f"{c}={row[c]}" for c in key)
+            raise DataError(file, line, ",".join(key), f"a unique key ({shown} appears once)", f"a duplicate of {seen[k]}")
+        seen[k] = f"line {line}" if isinstance(line, int) else line
+
+
+def _frame(rows: list[dict], cols: tuple[Col, ...]) -> pd.DataFrame:
+    data = {}
+    for c in cols:
+        values = [r[c.name] for r in rows]
+        if c.kind == "date":
+            data[c.name] = pd.to_datetime(pd.Series(values, dtype="object"))
+        else:
+            data[c.name] = pd.Series(values, dtype=_PANDAS_DTYPE[c.kind])
+    df = pd.DataFrame(data)
+    df.attrs["units"] = {c.name: c.unit for c in cols if c.unit}
+    return df
+
+
+# -- tables -----------------------------------------------------------------------------------
+def read_table(catalog: Catalog, record: FileRecord, schema: TableSchema) -> pd.DataFrame:
+    """Read and validate one CSV file; return a typed DataFrame or raise DataError."""
+    file = record.path
+    path = catalog.verify(record)
+    text = decode(path.read_bytes(), file)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise DataError(file, 1, None, "a well-formed CSV header", str(exc)) from None
+    names = schema.names
+    for i, h in enumerate(header):
+        if header.index(h) != i:
+            raise DataError(file, 1, h, "each column once", "a repeated column name")
+    for n in names:
+        if n not in header:
+            raise DataError(file, 1, n, f"the columns {', '.join(names)}", "the column is missing")
+    for h in header:
+        if h not in names:
+            raise DataError(file, 1, h, f"only the columns {', '.join(names)}", "an unexpected column")
+    rows, lines = [], []
+    next_line = 2
+    try:
+        for rec in reader:
+            line, next_line = next_line, reader.line_num + 1
+            if not rec:
+                continue
+            if len(rec) != len(header):
+                raise DataError(file, line, None, f"{len(header)} fields", f"{len(rec)} fields")
+            values = dict(zip(header, rec))
+            row = {c.name: convert(values[c.name], c, file, line) for c in schema.columns}
+            for check in schema.row_checks:
+                problem = check(row)
+                if problem:
+                    raise DataError(file, line, *problem)
+            if schema.source_column and row[schema.source_column] is not None:
+                _check_sources(row[schema.source_column], catalog, file, line, schema.source_column)
+            rows.append(row)
+            lines.append(line)
+    except csv.Error as exc:
+        raise DataError(file, next_line, None, "well-formed CSV", str(exc)) from None
+    if len(rows) < schema.min_rows:
+        raise DataError(file, None, None, f"at least {schema.min_rows} data row(s)", f"{len(rows)} data rows")
+    _check_key(rows, lines, schema.key, file)
+    df = _frame(rows, schema.columns)
+    df.attrs["source_file"] = file
+    return df
+
+
+# -- GeoJSON ----------------------------------------------------------------------------------
+def read_geojson(catalog: Catalog, record: FileRecord, schema: GeoSchema):
+    """Read and validate one GeoJSON FeatureCollection in WGS 84; return a GeoDataFrame or raise DataError."""
+    import geopandas as gpd
+    import shapely
+    from shapely.geometry import shape
+
+    file = record.path
+    path = catalog.verify(record)
+    text = decode(path.read_bytes(), file)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(file, exc.lineno, None, "valid JSON", exc.msg) from None
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        raise DataError(file, None, "type", "a GeoJSON FeatureCollection", doc.get("type") if isinstance(doc, dict) else type(doc).__name__)
+    crs = (doc.get("crs") or {}).get("properties", {}).get("name")
+    if crs not in (None, "urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326"):
+        raise DataError(file, None, "crs", "WGS 84 longitude/latitude (CRS84)", crs)
+    feats = doc.get("features") or []
+    if len(feats) < schema.min_features:
+        raise DataError(file, None, None, f"at least {schema.min_features} feature(s)", f"{len(feats)} features")
+    rows, geoms, where = [], [], []
+    x0, y0, x1, y1 = schema.bounds
+    for i, feat in enumerate(feats):
+        at = f"feature {i}"
+        props = feat.get("properties") or {}
+        unexpected = sorted(set(props) - {c.name for c in schema.properties})
+        if unexpected:
+            raise DataError(file, at, unexpected[0], "only the properties " + ", ".join(c.name for c in schema.properties), "an unexpected property")
+        row = {}
+        for c in schema.properties:
+            v = props.get(c.name)
+            row[c.name] = convert("" if v is None else str(v), c, file, at)
+        try:
+            geom = shape(feat.get("geometry"))
+        except Exception as exc:  # shapely raises several types for malformed geometry
+            raise DataError(file, at, "geometry", "a GeoJSON geometry", str(exc)) from None
+        if geom.geom_type not in schema.geometry_types:
+            raise DataError(file, at, "geometry", "a geometry of type " + " or ".join(schema.geometry_types), geom.geom_type)
+        if geom.is_empty:
+            raise DataError(file, at, "geometry", "a non-empty geometry", "an empty geometry")
+        if not geom.is_valid:
+            raise DataError(file, at, "geometry", "a valid geometry", shapely.is_valid_reason(geom))
+        gx0, gy0, gx1, gy1 = geom.bounds
+        if gx0 < x0 or gy0 < y0 or gx1 > x1 or gy1 > y1:
+            raise DataError(file, at, "geometry", f"coordinates within lon {x0:g}..{x1:g}, lat {y0:g}..{y1:g}", f"bounds {tuple(round(b, 4) for b in geom.bounds)}")
+        rows.append(row)
+        geoms.append(geom)
+        where.append(at)
+    if schema.key:
+        _check_key(rows, where, schema.key, file)
+    df = _frame(rows, schema.properties)
+    gdf = gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
+    gdf.attrs["source_file"] = file
+    return gdf

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Run the tests: package unit tests, data checks, notebooks committed with outputs,
+# and nbval (every chapter notebook re-executed and compared with its committed outputs).
+# Extra arguments go to pytest, e.g. scripts/test.sh -k geo
+source "$(dirname "$0")/_env.sh"
+ensure_venv
+python -m pytest -m "not book" "$@"
