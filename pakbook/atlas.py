@@ -46,7 +46,7 @@ def regional_map(layers: dict, places, *, source: str):
     ids = ["gwadar", "karachi", "islamabad", "kashgar", "strait_of_hormuz", "tehran", "kabul", "new_delhi",
            "riyadh", "tashkent", "muscat"]
     offsets = {
-        "gwadar": (4, -7, "left"), "karachi": (5, -6, "left"), "islamabad": (5, 4, "left"),
+        "gwadar": (0, 9, "center"), "karachi": (5, -6, "left"), "islamabad": (5, 4, "left"),
         "kashgar": (5, 3, "left"), "strait_of_hormuz": (6, 7, "left"), "tehran": (5, 4, "left"),
         "kabul": (-5, 5, "right"), "new_delhi": (5, -3, "left"), "riyadh": (5, -5, "left"),
         "tashkent": (5, 3, "left"), "muscat": (5, -5, "left"),
@@ -103,10 +103,9 @@ def two_routes_map(layers: dict, places, *, sea_route: LineString, land_route: S
     for lon, lat, text in [(64, 16.5, "Arabian\nSea"), (88, 14, "Bay of\nBengal"), (78, 0, "Indian Ocean"),
                            (114, 13, "South\nChina\nSea")]:
         maps.label_area(ax, f, lon, lat, text)
-    ids = ["shanghai", "kashgar", "gwadar", "singapore", "strait_of_malacca", "strait_of_hormuz", "beijing"]
+    ids = ["shanghai", "kashgar", "gwadar", "singapore", "strait_of_malacca", "beijing"]
     offsets = {"shanghai": (5, -4, "left"), "kashgar": (5, 4, "left"), "gwadar": (-5, -7, "right"),
-               "singapore": (5, -6, "left"), "strait_of_malacca": (-6, 8, "right"),
-               "strait_of_hormuz": (5, 7, "left"), "beijing": (5, 3, "left")}
+               "singapore": (5, -6, "left"), "strait_of_malacca": (-6, 8, "right"), "beijing": (5, 3, "left")}
     maps.draw_places(ax, f, places, ids, offsets=offsets)
     handles = [Line2D([], [], color=style.ROLE["sea_route"], linewidth=2.2, label=sea_label),
                Line2D([], [], color=style.ROLE["land_route"], linewidth=2.4, linestyle=(0, (5, 2)), label=land_label)]
