@@ -105,7 +105,7 @@ def two_routes_map(layers: dict, places, *, sea_route: LineString, land_route: S
         maps.label_area(ax, f, lon, lat, text)
     ids = ["shanghai", "kashgar", "gwadar", "singapore", "strait_of_malacca", "beijing"]
     offsets = {"shanghai": (5, -4, "left"), "kashgar": (5, 4, "left"), "gwadar": (-5, -7, "right"),
-               "singapore": (5, -6, "left"), "strait_of_malacca": (-6, 8, "right"), "beijing": (5, 3, "left")}
+               "singapore": (5, -6, "left"), "strait_of_malacca": (-28, 30, "right", True), "beijing": (5, 3, "left")}
     maps.draw_places(ax, f, places, ids, offsets=offsets)
     handles = [Line2D([], [], color=style.ROLE["sea_route"], linewidth=2.2, label=sea_label),
                Line2D([], [], color=style.ROLE["land_route"], linewidth=2.4, linestyle=(0, (5, 2)), label=land_label)]

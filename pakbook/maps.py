@@ -197,7 +197,11 @@ def _deg(v: float, pos: str, neg: str) -> str:
 
 def draw_places(ax, frame: Frame, places, ids: Sequence[str], *, offsets: dict | None = None,
                 label: bool = True, fontsize: float | None = None) -> None:
-    """Mark places (marker by kind) and label them; ``offsets`` maps place_id -> (dx, dy, ha) in points."""
+    """Mark places (marker by kind) and label them.
+
+    ``offsets`` maps place_id -> (dx, dy, ha) in points, or (dx, dy, ha, True) for a label
+    set further off with a leader line to its point.
+    """
     offsets = offsets or {}
     tr = frame.transformer()
     for pid in ids:
@@ -206,9 +210,10 @@ def draw_places(ax, frame: Frame, places, ids: Sequence[str], *, offsets: dict |
         if row["kind"] in MARKERS:
             ax.scatter([x], [y], zorder=6, gid=f"place:{pid}", **MARKERS[row["kind"]])
         if label:
-            dx, dy, ha = offsets.get(pid, (4, 3, "left"))
+            dx, dy, ha, *leader = offsets.get(pid, (4, 3, "left"))
+            arrow = dict(arrowstyle="-", linewidth=0.6, color="#333333", shrinkA=0, shrinkB=3) if leader else None
             ax.annotate(row["name"], (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va="center",
-                        fontsize=fontsize or style.BASE_FONT_PT, zorder=7,
+                        fontsize=fontsize or style.BASE_FONT_PT, zorder=7, arrowprops=arrow,
                         bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.75))
 
 
