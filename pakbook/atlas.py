@@ -35,7 +35,7 @@ def _place_handles(kinds: Sequence[str]):
 def regional_map(layers: dict, places, *, source: str):
     """Pakistan between the Middle East, Central Asia and South Asia."""
     f = REGION
-    fig, ax = maps.new_map(f, legend_rows=2)
+    fig, ax = maps.new_map(f, legend_rows=2, source=source)
     maps.draw_graticule(ax, f, 10)
     maps.draw_base(ax, f, layers, focus=("PAK",))
     for lon, lat, text in [(44, 29.5, "MIDDLE EAST"), (61, 40.3, "CENTRAL ASIA"), (79, 23.5, "SOUTH ASIA")]:
@@ -55,14 +55,13 @@ def regional_map(layers: dict, places, *, source: str):
     classes = list(layers["boundaries"]["FEATURECLA"].unique())
     maps.legend_below(fig, ax, _place_handles(["capital", "city", "port", "strait"]) + maps.boundary_legend_handles(
         [c for c in maps.BOUNDARY_STYLE if c in classes]), ncol=4)
-    style.source_line(fig, source, note=maps.BOUNDARY_NOTE_SHORT)
     return fig
 
 
 def gulf_map(layers: dict, places, *, hormuz_km: float, source: str):
     """Gwadar, the Gulf of Oman and the Strait of Hormuz, with the geodesic from Gwadar to the strait."""
     f = GULF
-    fig, ax = maps.new_map(f, legend_rows=1)
+    fig, ax = maps.new_map(f, legend_rows=1, source=source)
     maps.draw_graticule(ax, f, 2)
     maps.draw_base(ax, f, layers, focus=("PAK",))
     a, b = geo.lonlat(places.loc["gwadar"]), geo.lonlat(places.loc["strait_of_hormuz"])
@@ -84,7 +83,6 @@ def gulf_map(layers: dict, places, *, hormuz_km: float, source: str):
     maps.draw_places(ax, f, places, ids, offsets=offsets)
     maps.scale_bar(ax, f, 200, lon=64.6, lat=22.75)
     maps.legend_below(fig, ax, _place_handles(["capital", "port", "strait"]), ncol=3)
-    style.source_line(fig, source, note=maps.BOUNDARY_NOTE_SHORT)
     return fig
 
 
@@ -94,7 +92,7 @@ def two_routes_map(layers: dict, places, *, sea_route: LineString, land_route: S
     from matplotlib.lines import Line2D
 
     f = SEA_ROUTES
-    fig, ax = maps.new_map(f, legend_rows=2)
+    fig, ax = maps.new_map(f, legend_rows=2, source=source)
     maps.draw_graticule(ax, f, 10)
     maps.draw_base(ax, f, layers, focus=("PAK", "CHN"))
     maps.draw_route(ax, f, list(sea_route.coords), color=style.ROLE["sea_route"], linewidth=2.2, gid="route:sea")
@@ -110,5 +108,4 @@ def two_routes_map(layers: dict, places, *, sea_route: LineString, land_route: S
     handles = [Line2D([], [], color=style.ROLE["sea_route"], linewidth=2.2, label=sea_label),
                Line2D([], [], color=style.ROLE["land_route"], linewidth=2.4, linestyle=(0, (5, 2)), label=land_label)]
     maps.legend_below(fig, ax, handles + _place_handles(["capital", "port", "city", "strait"]), ncol=3)
-    style.source_line(fig, source, note=maps.BOUNDARY_NOTE_SHORT)
     return fig

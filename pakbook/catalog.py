@@ -18,6 +18,8 @@ change to a data file.
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
 import hashlib
 import sys
 from dataclasses import dataclass
@@ -48,6 +50,19 @@ SOURCE_FIELDS = ("producer", "title", "url", "licence", "accessed")
 KINDS = ("raw", "derived")
 #: Files in data/ that are not data and carry no record.
 NOT_DATA = ("catalog.yml", "README.md")
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_cached(text: str) -> dict:
+    return yaml.load(text, Loader=_Loader) or {}
+
+
+def _parse(text: str) -> dict:
+    """The parsed YAML of a catalogue, cached by content (every loader reads the catalogue); a fresh copy each time."""
+    return copy.deepcopy(_parse_cached(text))
 
 
 def sha256(path: Path) -> str:
@@ -87,7 +102,7 @@ class Catalog:
         self._lenient = allow_missing_checksums
         self.root = self.path.parent
         try:
-            raw = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
+            raw = _parse(self.path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DataError(paths.rel(self.path), None, None, "a readable YAML catalogue", str(exc)) from exc
         self.sources: dict[str, dict] = raw.get("sources") or {}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .catalog import Catalog
-from .data import SCHEMAS
+from .data import SCHEMAS, TOPICS
 from .validate import GeoSchema
 
-_KIND = {"str": "text", "int": "integer", "float": "number", "date": "date", "year": "year"}
+_KIND = {"str": "text", "int": "integer", "float": "number", "date": "date", "partial_date": "date (day, month or year)", "year": "year"}
+_FILE_KIND = {"raw": "Figures as published", "derived": "Derived by the book's scripts"}
 
 
 def _columns(schema) -> str:
@@ -29,28 +30,44 @@ def _escape(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def topics(catalog: Catalog | None = None) -> dict[str, dict[str, list]]:
+    """``{topic: {dataset: [file records]}}`` in the book's topic order, datasets in catalogue order."""
+    catalog = catalog or Catalog()
+    out: dict[str, dict[str, list]] = {t: {} for t in TOPICS}
+    for r in catalog.files:
+        topic = SCHEMAS[r.dataset].topic
+        out.setdefault(topic, {}).setdefault(r.dataset, []).append(r)
+    return {t: d for t, d in out.items() if d}
+
+
+def _file(r, prefix: str) -> str:
+    return (
+        f"  - *{_FILE_KIND[r.kind]}*: **{r.title}**. {{download}}`{r.name} <{prefix}{r.path}>`\n"
+        f"    - Producer: {r.producer}. {r.citation}. <{r.url}> (accessed {r.accessed}).\n"
+        f"    - Licence: {r.licence}. Coverage: {r.coverage}. Units: {r.units}.\n"
+        f"    - How it was made: {r.derivation}\n"
+        f"    - sha256 `{r.sha256[:16]}…`\n"
+    )
+
+
 def data_page(catalog: Catalog | None = None, *, prefix: str = "../data/") -> str:
-    """Markdown (MyST) describing every file of the catalogue, with a download link for each.
+    """Markdown (MyST) describing every dataset and file of the catalogue, grouped by topic, with a download link per file.
 
     ``prefix`` is the path from the page to the data folder.
     """
     catalog = catalog or Catalog()
-    out = []
-    for kind, heading in (("raw", "Figures as published"), ("derived", "Derived by the book's scripts")):
-        recs = [r for r in catalog.files if r.kind == kind]
-        if not recs:
-            continue
-        out.append(f"**{heading}** ({len(recs)} files)\n")
-        for r in recs:
-            schema = SCHEMAS[r.dataset]
-            out.append(
-                f"- **{r.title}**. {{download}}`{r.name} <{prefix}{r.path}>`\n"
-                f"  - Producer: {r.producer}. {r.citation}. <{r.url}> (accessed {r.accessed}).\n"
-                f"  - Licence: {r.licence}. Coverage: {r.coverage}. Units: {r.units}.\n"
-                f"  - How it was made: {r.derivation}\n"
-                f"  - Dataset `{r.dataset}`: {schema.doc} Columns: {_columns(schema)}.\n"
-                f"  - sha256 `{r.sha256[:16]}…`\n"
-            )
+    groups = topics(catalog)
+    n_raw = sum(r.kind == "raw" for r in catalog.files)
+    out = [
+        f"{len(catalog.files)} files in {sum(len(d) for d in groups.values())} datasets: {n_raw} of figures as published, "
+        f"{len(catalog.files) - n_raw} derived by the book's scripts. Topics: "
+        + "; ".join(f"{t} ({len(d)})" for t, d in groups.items()) + ".\n"
+    ]
+    for topic, datasets in groups.items():
+        out.append(f"**{topic}**\n")
+        for name, recs in datasets.items():
+            schema = SCHEMAS[name]
+            out.append(f"- Dataset `{name}`: {schema.doc} Columns: {_columns(schema)}.\n" + "".join(_file(r, prefix) for r in recs))
     return "\n".join(out)
 
 
@@ -62,5 +79,7 @@ def sources_table(catalog: Catalog | None = None) -> str:
         title = f"{s['producer']}: {s['title']}"
         if s.get("read_via"):
             title += f" (read via {s['read_via']})"
-        lines.append(f"| `{sid}` | {_escape(title)} | {_escape(s.get('date', 'n.d.'))} | <{s['url']}> |")
+        url = s["url"]
+        address = f"<{url}>" if str(url).startswith("http") else _escape(url)
+        lines.append(f"| `{sid}` | {_escape(title)} | {_escape(s.get('date', 'n.d.'))} | {address} |")
     return "\n".join(lines)

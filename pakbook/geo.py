@@ -6,7 +6,7 @@ shapely. Lengths are in kilometres.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from pyproj import Geod
@@ -74,30 +74,50 @@ def lonlat(row) -> LonLat:
     return (float(row["lon"]), float(row["lat"]))
 
 
-def as_points(rows: Iterable) -> list[Point]:
-    return [Point(lonlat(r)) for r in rows]
-
-
-def chain_routes(waypoints, legs: Sequence[tuple[str, bool]]):
+def chain_routes(waypoints, legs: Sequence[tuple[str, bool]], *, skip: Sequence[str] = ()):
     """Join routes of the waypoints table end to end into one path of located waypoints.
 
     ``legs`` is a sequence of (route_id, reverse). Waypoints without a sourced
-    coordinate are skipped (the path runs straight past them); a waypoint that
-    ends one leg and starts the next is kept once. Returns a DataFrame with
-    ``route_id``, ``place``, ``lon``, ``lat`` in path order, and the number of
-    skipped waypoints in ``attrs["skipped"]``.
+    coordinate, and the places named in ``skip``, are left out (the path runs
+    straight past them); a waypoint that ends one leg and starts the next is kept
+    once. Returns a DataFrame with ``route_id``, ``place``, ``lon``, ``lat`` in path
+    order; ``attrs["unlocated"]`` counts the waypoints passed for want of a
+    coordinate and ``attrs["skipped"]`` those left out on request.
     """
     import pandas as pd
 
-    parts, skipped = [], 0
+    parts, unlocated, skipped = [], 0, 0
+    unknown = set(skip) - set(waypoints["place"])
+    if unknown:
+        raise KeyError(f"cannot skip places that are not waypoints: {sorted(unknown)}")
     for route_id, reverse in legs:
         leg = waypoints[waypoints["route_id"] == route_id].sort_values("seq", ascending=not reverse)
         if leg.empty:
             raise KeyError(f"no waypoints for route {route_id!r}")
-        skipped += int(leg["lat"].isna().sum())
-        parts.append(leg[leg["lat"].notna()][["route_id", "place", "lon", "lat"]])
+        unlocated += int(leg["lat"].isna().sum())
+        asked = leg["place"].isin(skip)
+        skipped += int((asked & leg["lat"].notna()).sum())
+        parts.append(leg[leg["lat"].notna() & ~asked][["route_id", "place", "lon", "lat"]])
     path = pd.concat(parts, ignore_index=True)
     same_as_previous = (path["lon"].diff() == 0) & (path["lat"].diff() == 0)
     path = path[~same_as_previous].reset_index(drop=True)
+    path.attrs["unlocated"] = unlocated
     path.attrs["skipped"] = skipped
     return path
+
+
+def distance_to_shape_km(point: LonLat, shape) -> float:
+    """Shortest geodesic distance from a point to a (lon/lat) polygon or line.
+
+    Both are projected to an azimuthal equidistant projection centred on the point,
+    where the distance from the centre to anything is its geodesic distance; the
+    nearest point of the (densified) outline is then found in the plane.
+    """
+    import shapely
+    from pyproj import Transformer
+
+    aeqd = f"+proj=aeqd +lat_0={point[1]} +lon_0={point[0]} +datum=WGS84 +units=m"
+    tr = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True)
+    dense = shapely.segmentize(shape, 0.02)  # degrees: long edges would cut corners once projected
+    projected = shapely.transform(dense, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
+    return float(projected.distance(Point(0, 0)) / 1000.0)

@@ -21,13 +21,14 @@ from . import geo, style
 
 #: The point of view of every map in the book, printed on each map page.
 BOUNDARY_NOTE = (
-    "Boundaries follow Natural Earth's default edition, which shows de facto control; "
-    "in Kashmir the Line of Control and other disputed lines are drawn dashed. "
-    "India, Pakistan and China each claim territory shown here as held by another. "
-    "The depiction of boundaries implies no endorsement by the authors."
+    "Maps follow Natural Earth's default edition, which draws boundaries where control lies in practice. "
+    "Disputed boundaries are dashed and lines of control dotted; in Kashmir, Natural Earth classes the "
+    "Jammu-Sialkot 'Working Boundary' with the Line of Control. India, Pakistan and China each claim "
+    "territory shown here as held by another. The depiction of boundaries implies no endorsement."
 )
 #: The short form that is printed inside each map image.
-BOUNDARY_NOTE_SHORT = "Boundaries: Natural Earth, de facto; disputed lines dashed; no endorsement implied."
+BOUNDARY_NOTE_SHORT = ("Boundaries: Natural Earth, de facto control; disputed lines dashed, lines of control dotted; "
+                       "no endorsement implied.")
 
 #: How each Natural Earth boundary class is drawn: (legend label, linestyle, linewidth, colour).
 BOUNDARY_STYLE = {
@@ -35,7 +36,7 @@ BOUNDARY_STYLE = {
     "Disputed (please verify)": ("Disputed boundary", (0, (3, 2)), 1.0, style.MAP["disputed"]),
     "Indefinite (please verify)": ("Disputed boundary", (0, (3, 2)), 1.0, style.MAP["disputed"]),
     "Indeterminant frontier": ("Disputed boundary", (0, (3, 2)), 1.0, style.MAP["disputed"]),
-    "Line of control (please verify)": ("Line of Control (Kashmir)", (0, (1, 1.5)), 1.4, style.MAP["disputed"]),
+    "Line of control (please verify)": ("Line of control", (0, (1, 1.5)), 1.4, style.MAP["disputed"]),
 }
 
 #: Marker for each kind of place: shape carries the meaning, not colour.
@@ -79,17 +80,19 @@ class Frame:
 
 
 #: Layout of a map figure, in inches: room for the latitude labels on the left, the
-#: longitude labels under the map, the legend under those, and the source line at the bottom.
-LEFT_IN, RIGHT_IN, TOP_IN, LABELS_IN, SOURCE_IN = 0.42, 0.06, 0.06, 0.22, 0.36
+#: longitude labels under the map, the legend under those, and the source note at the bottom.
+LEFT_IN, RIGHT_IN, TOP_IN, LABELS_IN = 0.42, 0.06, 0.06, 0.22
 LEGEND_ROW_IN = 0.19
 
 
-def new_map(frame: Frame, *, legend_rows: int = 2):
-    """A figure at text width holding one map axes with the frame's aspect, and room below for legend and source."""
+def new_map(frame: Frame, *, legend_rows: int = 2, source: str, note: str = BOUNDARY_NOTE_SHORT):
+    """A figure at text width with one map axes of the frame's aspect, room for the legend,
+    and the source line and boundary note drawn at the bottom."""
     width = style.TEXT_WIDTH_IN
     map_w = width - LEFT_IN - RIGHT_IN
     map_h = map_w * frame.aspect()
-    below = LABELS_IN + legend_rows * LEGEND_ROW_IN + 0.08 + SOURCE_IN
+    source_in = len(style.source_lines(source, note)) * style.SOURCE_LINE_IN + 0.08
+    below = LABELS_IN + legend_rows * LEGEND_ROW_IN + 0.06 + source_in
     height = TOP_IN + map_h + below
     fig = style.figure(height_ratio=height / width)
     ax = fig.add_axes([LEFT_IN / width, below / height, map_w / width, map_h / height])
@@ -103,6 +106,7 @@ def new_map(frame: Frame, *, legend_rows: int = 2):
         ax.spines[side].set_visible(True)
         ax.spines[side].set_linewidth(0.6)
     ax.set_facecolor(style.MAP["sea"])
+    style.source_line(fig, source, note=note)
     return fig, ax
 
 

@@ -1,7 +1,16 @@
-"""The book's notebooks, as listed in ``_toc.yml``."""
+"""The book's notebooks: which they are (``_toc.yml``) and how they are executed.
+
+``python -m pakbook.notebooks`` is ``scripts/execute.sh``: it re-executes notebooks in place,
+deterministically, and records what each one read (see :mod:`pakbook.deps`), so that
+``--changed`` can later re-execute exactly the notebooks whose inputs changed.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -30,3 +39,102 @@ def toc_files() -> list[str]:
 def in_toc() -> list[Path]:
     """The notebooks (``.ipynb``) of the table of contents, relative to the repository root."""
     return [Path(f + ".ipynb") for f in toc_files() if (paths.ROOT / (f + ".ipynb")).is_file()]
+
+
+# -- execution -----------------------------------------------------------------------------------------
+def execute(notebook: Path, *, timeout: int = 300, write: bool = True) -> tuple[bool, dict]:
+    """Execute a notebook in place, as ``jupyter nbconvert --execute --inplace`` does, under the tracer.
+
+    No timing metadata is written, so an unchanged notebook re-executes to identical bytes; the
+    file is rewritten only if its bytes change. Returns (whether the file changed, its manifest
+    entry, see :mod:`pakbook.deps`). Raises ``nbclient.exceptions.CellExecutionError`` on a
+    failing cell, leaving the file as it was.
+    """
+    from nbconvert.exporters import NotebookExporter
+    from traitlets.config import Config
+
+    from . import deps
+
+    notebook = Path(notebook).resolve()
+    before = notebook.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="pakbook-trace-") as tmp:
+        log, tracer = Path(tmp) / "trace.log", Path(tmp) / "tracer.py"
+        tracer.write_text(deps.tracer_source(log), encoding="utf-8")
+        c = Config()
+        c.ExecutePreprocessor.enabled = True
+        c.ExecutePreprocessor.record_timing = False
+        c.ExecutePreprocessor.timeout = timeout
+        c.ExecutePreprocessor.extra_arguments = [f"--IPKernelApp.exec_files={tracer}"]
+        body, _ = NotebookExporter(config=c).from_filename(str(notebook))
+        reads, modules = deps.read_trace(log)
+    after = body.encode("utf-8")
+    changed = after != before
+    if write and changed:
+        notebook.write_bytes(after)
+    source = deps.source_hash(json.loads(body))
+    return changed, deps.entry(source, reads, modules)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``scripts/execute.sh``: re-execute notebooks in place and record what each read."""
+    from . import deps
+
+    ap = argparse.ArgumentParser(
+        prog="scripts/execute.sh",
+        description="Re-execute notebooks in place (deterministically) and record their inputs in "
+                    f"{paths.rel(deps.MANIFEST)}. With no notebook: every notebook of the table of contents.")
+    ap.add_argument("notebooks", nargs="*", type=Path, help="notebooks to execute")
+    ap.add_argument("--changed", action="store_true",
+                    help="only the notebooks whose cells or inputs (data, catalogue records, pakbook "
+                         "modules, pinned environment) changed since they were last executed")
+    ap.add_argument("--dry-run", action="store_true", help="with --changed: list them and why, execute nothing")
+    args = ap.parse_args(argv)
+    if args.dry_run and not args.changed:
+        ap.error("--dry-run goes with --changed")
+    if args.changed and args.notebooks:
+        ap.error("--changed takes no notebooks: it decides which to execute")
+
+    toc = [p.as_posix() for p in in_toc()]
+    manifest = deps.load()
+    if args.changed:
+        reasons = deps.stale_in(paths.ROOT, manifest, toc)
+        for nb, why in reasons.items():
+            print(f"{nb}: {'; '.join(why)}", file=sys.stderr)
+        if not reasons:
+            print("every notebook is up to date with its data, code and cells", file=sys.stderr)
+        if args.dry_run:
+            return 0
+        targets = list(reasons)
+    elif args.notebooks:
+        missing = [str(p) for p in args.notebooks if not p.is_file()]
+        if missing:
+            ap.error(f"no such notebook: {', '.join(missing)} (paths are relative to the repository root)")
+        targets = [paths.rel(p) for p in args.notebooks]
+    else:
+        targets = toc
+        manifest["notebooks"] = {k: v for k, v in manifest["notebooks"].items() if k in toc}
+
+    from nbclient.exceptions import CellExecutionError
+
+    failed = []
+    for nb in targets:
+        print(f"executing {nb}", file=sys.stderr)
+        try:
+            changed, entry = execute(paths.ROOT / nb)
+        except CellExecutionError as exc:
+            print(f"  FAILED, left as it was (and still stale):\n{exc}", file=sys.stderr)
+            failed.append(nb)
+            continue
+        print(f"  {'outputs changed' if changed else 'identical bytes'}; "
+              f"{len(entry['inputs'])} inputs recorded", file=sys.stderr)
+        if nb in toc:
+            manifest["notebooks"][nb] = entry
+            deps.save(manifest)
+    deps.save(manifest)
+    if failed:
+        print(f"failed: {' '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

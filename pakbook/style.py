@@ -43,16 +43,18 @@ ROLE = {
 }
 
 #: Map colours: light, so that marks and labels on top stay legible in greyscale print.
+#: tests/test_accessibility.py checks them: sea, land and the focus tint stay apart for
+#: every kind of colour vision, and labels keep a 4.5:1 contrast on the fills they sit on.
 MAP = {
     "sea": "#DCEBF5",
     "land": "#F2EFE9",
-    "land_focus": "#D9E8D4",
+    "land_focus": "#D8E4C8",
     "land_edge": "#9A9A9A",
     "boundary": "#6E6E6E",
     "disputed": "#333333",
     "graticule": "#B8C7D3",
     "water_label": "#3D6A8A",
-    "region_label": "#7A7A7A",
+    "region_label": "#5C5C5C",
 }
 
 RC = {
@@ -115,15 +117,30 @@ def subplots(height_ratio: float = 0.6, **kwargs):
     return plt.subplots(figsize=(TEXT_WIDTH_IN, TEXT_WIDTH_IN * height_ratio), **kwargs)
 
 
+#: Characters per line of the source note at MIN_FONT_PT across the text width (DejaVu Sans).
+SOURCE_WRAP = 112
+#: Height of one line of the source note, inches.
+SOURCE_LINE_IN = MIN_FONT_PT * 1.25 / 72
+
+
+def source_lines(text: str, note: str | None = None) -> list[str]:
+    """The source line (and an optional note), wrapped to the figure width."""
+    import textwrap
+
+    lines = textwrap.wrap(f"Source: {text}", SOURCE_WRAP)
+    if note:
+        lines += textwrap.wrap(note, SOURCE_WRAP)
+    return lines
+
+
 def source_line(fig, text: str, *, note: str | None = None) -> None:
     """Put the source (and an optional note) under the plot, inside the image, at the minimum type size.
 
-    The text stays with the PNG if it is copied on its own. The figure's bottom
-    margin is enlarged to make room.
+    The text stays with the PNG if it is copied on its own. Room for it must be left
+    at the bottom of the figure: ``len(source_lines(text, note)) * SOURCE_LINE_IN`` inches.
     """
-    lines = [f"Source: {text}"] + ([note] if note else [])
-    body = "\n".join(lines)
-    fig.text(0.01, 0.01, body, ha="left", va="bottom", fontsize=MIN_FONT_PT, color="#333333", wrap=True)
+    body = "\n".join(source_lines(text, note))
+    fig.text(0.01, 0.01, body, ha="left", va="bottom", fontsize=MIN_FONT_PT, color="#333333", linespacing=1.25)
 
 
 def font_sizes(fig) -> list[float]:

@@ -3,10 +3,16 @@
 A dataset is described by a :class:`TableSchema` (CSV) or a :class:`GeoSchema`
 (GeoJSON). The readers check the file against its catalogue checksum, decode it
 strictly as UTF-8, check the header, convert every cell to its declared type,
-check ranges, choices, patterns, unique keys, source ids, coordinate bounds and
-geometry validity, and raise one :class:`~pakbook.errors.DataError` naming the
-file, line (or feature) and column at the first problem. Nothing partial is
-returned.
+check ranges (numbers and dates), choices, patterns, unique keys, source ids,
+coordinate bounds and geometry validity, then the schema's row checks (relations
+between the columns of one row: ``both_or_neither``, ``required_if``, ``blank_if``,
+``reason_if_blank``, ``not_before``, ``at_least``, ``sums_to``,
+``date_matches_precision``, ``same_sign``) and table checks (across rows:
+``sorted_by``), and raise one :class:`~pakbook.errors.DataError` naming the file,
+line (or feature) and column at the first problem. Nothing partial is returned.
+
+Dates are ``date`` (YYYY-MM-DD) or ``partial_date`` (YYYY-MM-DD, YYYY-MM or YYYY, a
+real calendar date kept as text, for events known only to the month or year).
 """
 
 from __future__ import annotations
@@ -25,11 +31,14 @@ import pandas as pd
 from .catalog import Catalog, FileRecord
 from .errors import DataError
 
-KINDS = ("str", "int", "float", "date", "year")
-_PANDAS_DTYPE = {"str": "str", "int": "Int64", "float": "float64", "year": "Int64"}
+KINDS = ("str", "int", "float", "date", "partial_date", "year")
+_PANDAS_DTYPE = {"str": "str", "int": "Int64", "float": "float64", "year": "Int64", "partial_date": "str"}
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 #: A row check takes the converted row and returns None, or (column, expected, found).
 RowCheck = Callable[[dict], "tuple[str, str, object] | None"]
+#: A table check takes the converted rows and their lines and returns None, or (line, column, expected, found).
+TableCheck = Callable[[list, list], "tuple[int | str, str, str, object] | None"]
 
 
 @dataclass(frozen=True)
@@ -45,10 +54,15 @@ class Col:
     pattern: str | None = None
     unit: str = ""
     doc: str = ""
+    #: Date range (ISO dates) for kinds ``date`` and ``partial_date``; a partial date is compared at its precision.
+    earliest: str | None = None
+    latest: str | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"column {self.name}: kind {self.kind!r} not in {KINDS}")
+        if (self.earliest or self.latest) and self.kind not in ("date", "partial_date"):
+            raise ValueError(f"column {self.name}: earliest/latest apply to dates only")
 
     def expected(self) -> str:
         what = {
@@ -56,6 +70,7 @@ class Col:
             "int": "a whole number",
             "float": "a number",
             "date": "an ISO date YYYY-MM-DD",
+            "partial_date": "an ISO date YYYY-MM-DD, YYYY-MM or YYYY",
             "year": "a four-digit year",
         }[self.kind]
         if self.choices:
@@ -68,6 +83,12 @@ class Col:
             what += f" of at least {self.min:g}"
         elif self.max is not None:
             what += f" of at most {self.max:g}"
+        if self.earliest and self.latest:
+            what += f" between {self.earliest} and {self.latest}"
+        elif self.earliest:
+            what += f" not before {self.earliest}"
+        elif self.latest:
+            what += f" not after {self.latest}"
         return what
 
 
@@ -75,15 +96,25 @@ class Col:
 class TableSchema:
     columns: tuple[Col, ...]
     key: tuple[str, ...]
-    #: Column whose values (several separated by ';') must be source ids in the catalogue.
-    source_column: str | None = "source_id"
+    #: Column(s) whose values (several separated by ';') must be source ids in the catalogue.
+    source_column: str | tuple[str, ...] | None = "source_id"
     row_checks: tuple[RowCheck, ...] = ()
+    #: Checks across rows (order, sequences), run after every row has passed.
+    table_checks: tuple[TableCheck, ...] = ()
     min_rows: int = 1
     doc: str = ""
+    #: Heading under which the "Data and sources" page lists the dataset.
+    topic: str = "Other"
 
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    @property
+    def source_columns(self) -> tuple[str, ...]:
+        if not self.source_column:
+            return ()
+        return (self.source_column,) if isinstance(self.source_column, str) else tuple(self.source_column)
 
 
 @dataclass(frozen=True)
@@ -95,6 +126,7 @@ class GeoSchema:
     min_features: int = 1
     doc: str = ""
     extra: dict = field(default_factory=dict)
+    topic: str = "Other"
 
 
 def both_or_neither(a: str, b: str) -> RowCheck:
@@ -104,6 +136,141 @@ def both_or_neither(a: str, b: str) -> RowCheck:
         if (row[a] is None) != (row[b] is None):
             blank, filled = (a, b) if row[a] is None else (b, a)
             return blank, f"a value, because '{filled}' has one", "a blank"
+        return None
+
+    return check
+
+
+def _show(value) -> str:
+    """A converted cell as the messages quote it."""
+    if isinstance(value, dt.date):
+        return repr(value.isoformat())
+    if isinstance(value, float):
+        return repr(f"{value:.15g}")
+    return repr(value if isinstance(value, str) else str(value))
+
+
+def required_if(col: str, other: str, values: tuple) -> RowCheck:
+    """Row check: ``col`` must be filled when ``other`` is one of ``values``."""
+
+    def check(row: dict):
+        if row[other] in values and row[col] is None:
+            return col, f"a value, because '{other}' is {row[other]}", "a blank"
+        return None
+
+    return check
+
+
+def blank_if(col: str, other: str, values: tuple) -> RowCheck:
+    """Row check: ``col`` must be blank when ``other`` is one of ``values`` (e.g. no figure for a gap)."""
+
+    def check(row: dict):
+        if row[other] in values and row[col] is not None:
+            return col, f"a blank, because '{other}' is {row[other]}", _show(row[col])
+        return None
+
+    return check
+
+
+def reason_if_blank(value: str, reason: str) -> RowCheck:
+    """Row check: a blank ``value`` (a gap) must say why in ``reason``."""
+
+    def check(row: dict):
+        if row[value] is None and row[reason] is None:
+            return reason, f"the reason why '{value}' is blank", "a blank"
+        return None
+
+    return check
+
+
+def _ordered(later: str, earlier: str, words: str) -> RowCheck:
+    def check(row: dict):
+        a, b = row[later], row[earlier]
+        if a is None or b is None:
+            return None
+        if isinstance(a, str) and isinstance(b, str):
+            n = min(len(a), len(b))
+            bad = a[:n] < b[:n]
+        else:
+            bad = a < b
+        if bad:
+            return later, f"a value {words} '{earlier}' ({_show(b)[1:-1]})", _show(a)
+        return None
+
+    return check
+
+
+def not_before(later: str, earlier: str) -> RowCheck:
+    """Row check: the date (or year) ``later`` is not before ``earlier`` when both are filled.
+
+    Partial dates are compared at the precision of the shorter one.
+    """
+    return _ordered(later, earlier, "not before")
+
+
+def at_least(col: str, other: str) -> RowCheck:
+    """Row check: the number ``col`` is not less than ``other`` when both are filled (ranges, gross vs net)."""
+    return _ordered(col, other, "not less than")
+
+
+def sums_to(total: str, parts: tuple[str, ...], tol: float = 0.0) -> RowCheck:
+    """Row check: ``total`` equals the sum of ``parts`` (blank parts count as missing, so no check)."""
+
+    def check(row: dict):
+        values = [row[p] for p in parts]
+        if row[total] is None or any(v is None for v in values):
+            return None
+        s = sum(values)
+        if abs(row[total] - s) > tol:
+            return total, f"the sum of {', '.join(parts)} ({s:.15g}, within {tol:g})", _show(row[total])
+        return None
+
+    return check
+
+
+#: How many characters an ISO date has at each precision.
+PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def date_matches_precision(date_col: str, precision_col: str) -> RowCheck:
+    """Row check: a partial date is written to the precision the row states (day, month, year)."""
+
+    def check(row: dict):
+        want = PRECISION_LENGTH.get(row[precision_col])
+        if want is not None and row[date_col] is not None and len(row[date_col]) != want:
+            form = {10: "YYYY-MM-DD", 7: "YYYY-MM", 4: "YYYY"}[want]
+            return date_col, f"a date written {form}, because '{precision_col}' is {row[precision_col]}", _show(row[date_col])
+        return None
+
+    return check
+
+
+def same_sign(a: str, b: str) -> RowCheck:
+    """Row check: ``b`` has the sign of ``a`` (e.g. constant and current dollars of one amount)."""
+
+    def check(row: dict):
+        x, y = row[a], row[b]
+        if x is None or y is None:
+            return None
+        if (x > 0 and y < 0) or (x < 0 and y > 0) or ((x == 0) != (y == 0)):
+            return b, f"the sign of '{a}' ({x:.15g})", _show(y)
+        return None
+
+    return check
+
+
+def sorted_by(col: str) -> TableCheck:
+    """Table check: rows are in ascending order of ``col`` (blanks last are not allowed in between)."""
+
+    def check(rows: list, lines: list):
+        prev, prev_line = None, None
+        for row, line in zip(rows, lines):
+            v = row[col]
+            if v is None:
+                continue
+            if prev is not None and v < prev:
+                return line, col, f"rows in ascending order of {col} (not before {_show(prev)[1:-1]} on line {prev_line})", _show(v)
+            prev, prev_line = v, line
         return None
 
     return check
@@ -136,10 +303,20 @@ def convert(value: str, col: Col, file: str, line: int | str):
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError
             out = dt.date.fromisoformat(value)
+        elif col.kind == "partial_date":
+            if not _PARTIAL_DATE.fullmatch(value):
+                raise ValueError
+            dt.date.fromisoformat((value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10])
+            out = value
         else:
             out = value
     except ValueError:
         raise DataError(file, line, col.name, col.expected(), repr(value)) from None
+    if col.kind in ("date", "partial_date") and (col.earliest or col.latest):
+        iso = out.isoformat() if isinstance(out, dt.date) else out
+        n = len(iso)
+        if (col.earliest and iso < col.earliest[:n]) or (col.latest and iso > col.latest[:n]):
+            raise DataError(file, line, col.name, col.expected(), repr(value))
     if col.choices and out not in col.choices:
         raise DataError(file, line, col.name, col.expected(), repr(value))
     if col.pattern and not re.fullmatch(col.pattern, str(out)):
@@ -228,8 +405,9 @@ def read_table(catalog: Catalog, record: FileRecord, schema: TableSchema) -> pd.
                 problem = check(row)
                 if problem:
                     raise DataError(file, line, *problem)
-            if schema.source_column and row[schema.source_column] is not None:
-                _check_sources(row[schema.source_column], catalog, file, line, schema.source_column)
+            for sc in schema.source_columns:
+                if row[sc] is not None:
+                    _check_sources(row[sc], catalog, file, line, sc)
             rows.append(row)
             lines.append(line)
     except csv.Error as exc:
@@ -237,6 +415,10 @@ def read_table(catalog: Catalog, record: FileRecord, schema: TableSchema) -> pd.
     if len(rows) < schema.min_rows:
         raise DataError(file, None, None, f"at least {schema.min_rows} data row(s)", f"{len(rows)} data rows")
     _check_key(rows, lines, schema.key, file)
+    for check in schema.table_checks:
+        problem = check(rows, lines)
+        if problem:
+            raise DataError(file, *problem)
     df = _frame(rows, schema.columns)
     df.attrs["source_file"] = file
     return df

@@ -23,6 +23,34 @@ W = "raw/test/waypoints.csv"
 G = "derived/test/layer.geojson"
 KIND_CHOICES = "one of capital, city, port, pass, strait, sea"
 
+# issue 3 datasets: one good row each, which the cases below break one way at a time
+FAGOV_HEAD = "fiscal_year,transaction_type,current_usd,constant_usd,constant_base_fy,complete_year,source_id,note\n"
+GOOD_FAGOV = "2010,Obligations,2681066585,3649395594,2023,yes,FAGOV_COUNTRY_2025,\n"
+GB_HEAD = ("fiscal_year,assistance_category,publication_row,funding_agency,funding_account_name,"
+           "obligations_current_usd,obligations_constant2020_usd,source_id\n")
+GOOD_GB = "2010,Military,Foreign Military Financing,Department of Defense,FMF Program,298000000,352000000,USAID_GREENBOOK_2022-08\n"
+CRS_HEAD = "source_id,period,period_type,line_item,category,value_usd_m,value_flag\n"
+GOOD_CRS = "CRS_PAKAID_2019-03,FY2014,annual,CSF Reimbursements,csf,1198,\n"
+DOTS_HEAD = "year,reporter,partner,flow,valuation,value_usd_m,source_id\n"
+GOOD_DOTS = "2020,China,Pakistan,exports,FOB,15380.701,IMF_DOTS_2021VINTAGE_VIA_SAMLEBLANC\n"
+CGIT_HEAD = ("year,investment_usd_m,construction_usd_m,total_usd_m,n_investment_deals,n_construction_contracts,"
+             "months_covered,source_id,note\n")
+GOOD_CGIT = "2015,4230,16910,21140,6,7,12,AEI_CGIT_2024-FALL_VIA_FAIZKRISNADI,\n"
+TARIFF_HEAD = "step,announced,effective,rate_pct,instrument,event,source_id,confidence,note\n"
+GOOD_T1 = "1,2025-04-02,2025-04-05,10,Executive Order 14257,Baseline duty,EO_14257_2025-04-02,high,\n"
+TR_HEAD = ("period,period_type,period_start,period_end,reporter,partner,flow,value_usd_m,qualifier,status,basis,"
+           "source_id,confidence,note\n")
+GOOD_TR = "2021,calendar_year,2021-01-01,2021-12-31,China,Pakistan,exports,24230,exact,reported,GACC,GACC_2021_VIA_BRECORDER,high,\n"
+ATT_HEAD = ("incident_id,date,date_precision,place,district,province,lat,lon,coord_precision,coord_basis,coord_source_id,"
+            "target,claimed_by,source_id,confidence,note\n")
+GOOD_ATT = ("2024_karachi_airport,2024-10-06,day,Karachi,Karachi,Sindh,24.9065,67.160797,landmark,airport reference point,"
+            "OURAIRPORTS_VIA_OPENFLIGHTS,convoy,BLA,DAWN_2024-10-07,high,\n")
+CAS_HEAD = "incident_id,measure,value_low,value_high,source_id,note\n"
+SH_HEAD = "period,metric,supplier,value_pct,sipri_release,source_id,confidence,note\n"
+A, B, C = "raw/test/fagov.csv", "raw/test/greenbook.csv", "raw/test/crs.csv"
+D, I, T = "raw/test/dots.csv", "raw/test/cgit.csv", "raw/test/tariffs.csv"
+R, K, Q, S = "raw/test/trade.csv", "raw/test/attacks.csv", "raw/test/casualties.csv", "raw/test/shares.csv"
+
 
 def fc(*features, **extra) -> str:
     return json.dumps({"type": "FeatureCollection", **extra, "features": list(features)})
@@ -112,6 +140,69 @@ CASES = [
      f"{G}, feature 1, column 'ADM0_A3': expected a unique key (ADM0_A3=PAK appears once); found a duplicate of feature 0"),
     ("no features", "ne_countries_10m", G, fc(),
      f"{G}: expected at least 1 feature(s); found 0 features"),
+    # -- the datasets of issue 3 ------------------------------------------------------------------
+    ("duplicate fiscal year", "us_aid_fagov", A, FAGOV_HEAD + GOOD_FAGOV + GOOD_FAGOV.replace("2681066585", "2681066568"),
+     f"{A}, line 3, column 'fiscal_year,transaction_type': expected a unique key (fiscal_year=2010, transaction_type=Obligations appears once); found a duplicate of line 2"),
+    ("negative aid amount", "us_aid_fagov", A, FAGOV_HEAD + GOOD_FAGOV.replace(",2681066585,", ",-2681066585,"),
+     f"{A}, line 2, column 'current_usd': expected a number of at least 0; found '-2681066585'"),
+    ("fiscal year out of range", "us_aid_greenbook", B, GB_HEAD + GOOD_GB.replace("2010,", "2031,", 1),
+     f"{B}, line 2, column 'fiscal_year': expected a fiscal year between 1946 and 2020; found '2031'"),
+    ("malformed fiscal year", "us_aid_greenbook", B, GB_HEAD + GOOD_GB.replace("2010,", "FY2010,", 1),
+     f"{B}, line 2, column 'fiscal_year': expected text matching /\\d{{4}}(TQ)?/; found 'FY2010'"),
+    ("constant and current dollars of opposite sign", "us_aid_greenbook", B, GB_HEAD + GOOD_GB.replace(",352000000,", ",-352000000,"),
+     f"{B}, line 2, column 'obligations_constant2020_usd': expected the sign of 'obligations_current_usd' (298000000); found '-352000000'"),
+    ("gap without a reason", "us_aid_crs", C, CRS_HEAD + GOOD_CRS.replace(",1198,", ",,"),
+     f"{C}, line 2, column 'value_flag': expected the reason why 'value_usd_m' is blank; found a blank"),
+    ("cumulative column with a single year", "us_aid_crs", C, CRS_HEAD + GOOD_CRS.replace(",annual,", ",cumulative,"),
+     f"{C}, line 2, column 'period': expected a range FYyyyy-FYyyyy, because 'period_type' is cumulative; found 'FY2014'"),
+    ("valuation that does not fit the flow", "trade_dots", D, DOTS_HEAD + GOOD_DOTS.replace(",FOB,", ",CIF,"),
+     f"{D}, line 2, column 'valuation': expected FOB, because 'flow' is exports; found 'CIF'"),
+    ("reporter trading with itself", "trade_dots", D, DOTS_HEAD + GOOD_DOTS.replace("China,Pakistan", "China,China"),
+     f"{D}, line 2, column 'partner': expected a partner other than the reporter; found 'China'"),
+    ("year out of range", "cgit_annual", I, CGIT_HEAD + GOOD_CGIT.replace("2015,", "1999,", 1),
+     f"{I}, line 2, column 'year': expected a four-digit year between 2005 and 2030; found '1999'"),
+    ("total that is not the sum of its parts", "cgit_annual", I, CGIT_HEAD + GOOD_CGIT.replace(",21140,", ",21340,"),
+     f"{I}, line 2, column 'total_usd_m': expected the sum of investment_usd_m, construction_usd_m (21140, within 0.5); found '21340'"),
+    ("years out of order", "cgit_annual", I, CGIT_HEAD + GOOD_CGIT + GOOD_CGIT.replace("2015,", "2014,", 1),
+     f"{I}, line 3, column 'year': expected rows in ascending order of year (not before 2015 on line 2); found '2014'"),
+    ("impossible date", "us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1.replace("2025-04-05", "2025-02-30"),
+     f"{T}, line 2, column 'effective': expected an ISO date YYYY-MM-DD between 2025-01-01 and 2026-12-31; found '2025-02-30'"),
+    ("date out of range", "us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1.replace("2025-04-02", "2024-04-02"),
+     f"{T}, line 2, column 'announced': expected an ISO date YYYY-MM-DD between 2025-01-01 and 2026-12-31; found '2024-04-02'"),
+    ("effective before announced", "us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1.replace("2025-04-05", "2025-03-05"),
+     f"{T}, line 2, column 'effective': expected a value not before 'announced' (2025-04-02); found '2025-03-05'"),
+    ("rate without an effective date", "us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1.replace("2025-04-05", ""),
+     f"{T}, line 2, column 'effective': expected a value, because 'rate_pct' has one; found a blank"),
+    ("value for a figure not found", "trade_reported", R, TR_HEAD + GOOD_TR.replace(",reported,", ",not_found,"),
+     f"{R}, line 2, column 'value_usd_m': expected a blank, because 'status' is not_found; found '24230'"),
+    ("reported figure without a value", "trade_reported", R, TR_HEAD + GOOD_TR.replace(",24230,", ",,"),
+     f"{R}, line 2, column 'value_usd_m': expected a value, because 'status' is reported; found a blank"),
+    ("negative trade flow", "trade_reported", R, TR_HEAD + GOOD_TR.replace(",24230,", ",-24230,"),
+     f"{R}, line 2, column 'value_usd_m': expected a number of at least 0, because 'flow' is exports; found '-24230'"),
+    ("period ending before it starts", "trade_reported", R, TR_HEAD + GOOD_TR.replace("2021-12-31", "2020-12-31"),
+     f"{R}, line 2, column 'period_end': expected a value not before 'period_start' (2021-01-01); found '2020-12-31'"),
+    ("date less precise than stated", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",2024-10-06,day,", ",2024-10,day,"),
+     f"{K}, line 2, column 'date': expected a date written YYYY-MM-DD, because 'date_precision' is day; found '2024-10'"),
+    ("month 13", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",2024-10-06,day,", ",2024-13,month,"),
+     f"{K}, line 2, column 'date': expected an ISO date YYYY-MM-DD, YYYY-MM or YYYY between 2000-01-01 and 2026-12-31; found '2024-13'"),
+    ("attack outside Pakistan", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",24.9065,", ",40.9065,"),
+     f"{K}, line 2, column 'lat': expected a number between 23.5 and 37.5; found '40.9065'"),
+    ("point given although precision is none", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",landmark,", ",none,"),
+     f"{K}, line 2, column 'lat': expected a blank, because 'coord_precision' is none; found '24.9065'"),
+    ("coordinate without its source", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",OURAIRPORTS_VIA_OPENFLIGHTS,", ",,"),
+     f"{K}, line 2, column 'coord_source_id': expected a value, because 'coord_precision' is landmark; found a blank"),
+    ("unknown coordinate source", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",OURAIRPORTS_VIA_OPENFLIGHTS,", ",OURAIRPORTS,"),
+     f"{K}, line 2, column 'coord_source_id': expected a source id defined under 'sources' in data/catalog.yml; found 'OURAIRPORTS'"),
+    ("incident id without its year", "attacks", K, ATT_HEAD + GOOD_ATT.replace("2024_karachi_airport", "karachi_airport"),
+     f"{K}, line 2, column 'incident_id': expected text matching /\\d{{4}}_[a-z][a-z0-9_]*/; found 'karachi_airport'"),
+    ("count range upside down", "attack_casualties", Q, CAS_HEAD + "2024_karachi_airport,total_injured,16,10,LOKMAT_GEO_2024-10-14,\n",
+     f"{Q}, line 2, column 'value_high': expected a value not less than 'value_low' (16); found '10'"),
+    ("fractional casualty count", "attack_casualties", Q, CAS_HEAD + "2024_karachi_airport,total_injured,16.5,,LOKMAT_GEO_2024-10-14,\n",
+     f"{Q}, line 2, column 'value_low': expected a whole number of at least 0; found '16.5'"),
+    ("supplier named for a non-supplier figure", "sipri_shares", S, SH_HEAD + "2021-25,share_of_world_imports,China,4.2,SIPRI 2026,SIPRI_2026_VIA_DECCANCHRONICLE,high,\n",
+     f"{S}, line 2, column 'supplier': expected a blank, because 'metric' is share_of_world_imports; found 'China'"),
+    ("share above 100 percent", "sipri_shares", S, SH_HEAD + "2020-24,supplier_share,China,181,SIPRI 2025,SCMP_2025-03,high,\n",
+     f"{S}, line 2, column 'value_pct': expected a share between 0 and 100, because 'metric' is supplier_share; found '181'"),
 ]
 
 
@@ -125,6 +216,25 @@ def test_malformed_input_raises_the_specific_error(scratch_data, dataset, path, 
 
 def test_at_least_twenty_kinds_of_malformed_input_are_covered():
     assert len({c[0] for c in CASES}) >= 20
+    assert len({c[0] for c in CASES}) == len(CASES), "each case is a different kind"
+
+
+def test_every_new_dataset_family_is_fed_bad_input():
+    fed = {c[1] for c in CASES}
+    for name in ("us_aid_fagov", "us_aid_greenbook", "us_aid_crs", "trade_dots", "trade_reported", "us_tariffs_2025",
+                 "cgit_annual", "attacks", "attack_casualties", "sipri_shares"):
+        assert name in fed, name
+
+
+@pytest.mark.parametrize("dataset,path,content", [
+    ("us_aid_fagov", A, FAGOV_HEAD + GOOD_FAGOV), ("us_aid_greenbook", B, GB_HEAD + GOOD_GB),
+    ("us_aid_crs", C, CRS_HEAD + GOOD_CRS), ("trade_dots", D, DOTS_HEAD + GOOD_DOTS),
+    ("cgit_annual", I, CGIT_HEAD + GOOD_CGIT), ("us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1),
+    ("trade_reported", R, TR_HEAD + GOOD_TR), ("attacks", K, ATT_HEAD + GOOD_ATT),
+])
+def test_the_good_rows_of_the_cases_load(scratch_data, dataset, path, content):
+    """The cases break a row that is otherwise valid: so each message is about the one thing broken."""
+    assert len(data.load(dataset, catalog=scratch_data(dataset, path, content))) == 1
 
 
 def test_checksum_mismatch_is_refused_before_reading(scratch_data):
@@ -151,3 +261,39 @@ def test_nothing_partial_is_returned(scratch_data):
     content = PLACES_HEAD + GOOD_PLACE + GOOD_PLACE.replace("gwadar", "karachi").replace("25.12163", "x")
     with pytest.raises(DataError):
         data.load("places", catalog=scratch_data("places", P, content))
+
+
+# -- the row and table checks themselves ---------------------------------------------------------------
+from pakbook import validate  # noqa: E402
+
+
+def test_partial_dates_compare_at_the_shorter_precision():
+    check = validate.not_before("end", "start")
+    assert check({"end": "2024-10", "start": "2024-10-06"}) is None  # same month: not provably before
+    assert check({"end": "2024-09", "start": "2024-10-06"}) == ("end", "a value not before 'start' (2024-10-06)", "'2024-09'")
+    assert check({"end": None, "start": "2024"}) is None
+
+
+def test_sorted_by_skips_blanks_but_not_disorder():
+    check = validate.sorted_by("d")
+    assert check([{"d": 1}, {"d": None}, {"d": 2}], [2, 3, 4]) is None
+    assert check([{"d": 2}, {"d": None}, {"d": 1}], [2, 3, 4]) == (4, "d", "rows in ascending order of d (not before 2 on line 2)", "'1'")
+
+
+def test_partial_date_kind_validates_the_calendar():
+    col = validate.Col("d", "partial_date")
+    assert validate.convert("2024", col, "f", 2) == "2024"
+    assert validate.convert("2024-02-29", col, "f", 2) == "2024-02-29"
+    with pytest.raises(DataError, match="found '2023-02-29'"):
+        validate.convert("2023-02-29", col, "f", 2)
+
+
+def test_date_bounds_apply_to_dates_only():
+    with pytest.raises(ValueError, match="earliest/latest apply to dates only"):
+        validate.Col("x", "float", earliest="2000-01-01")
+
+
+def test_same_sign_accepts_zero_with_zero_only():
+    check = validate.same_sign("a", "b")
+    assert check({"a": 0.0, "b": 0.0}) is None
+    assert check({"a": 0.0, "b": 5.0}) == ("b", "the sign of 'a' (0)", "'5'")

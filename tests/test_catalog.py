@@ -71,3 +71,50 @@ def test_record_missing_a_provenance_field_is_refused(data_copy, field):
     (data_copy / "catalog.yml").write_text("\n".join(lines) + "\n")
     with pytest.raises(Exception, match=f"missing {field}"):
         Catalog(data_copy / "catalog.yml")
+
+
+# -- issue 3: the register, the data page ------------------------------------------------------------
+def test_every_registered_source_is_used(catalog):
+    """A source in the register is cited by some row, or is the producer of a file (e.g. Natural Earth for the GeoJSON)."""
+    cited = set()
+    for name, schema in data.SCHEMAS.items():
+        for col in getattr(schema, "source_columns", ()):
+            for value in data.load(name)[col].dropna():
+                cited |= {s.strip() for s in str(value).split(";")}
+    producers = {r.producer for r in catalog.files}
+    unused = [sid for sid, s in catalog.sources.items() if sid not in cited and s["producer"] not in producers]
+    assert unused == []
+
+
+def test_sources_read_on_a_copy_say_where(catalog):
+    """Where a figure was read on a copy, the register names the original producer and says where the copy was."""
+    for sid, s in catalog.sources.items():
+        if s.get("read_via"):
+            assert s["producer"] and s["url"], sid
+    via = sum(1 for s in catalog.sources.values() if s.get("read_via"))
+    assert via >= 0.9 * len(catalog.sources)
+
+
+def test_catalogue_parse_is_not_shared_between_instances():
+    a = Catalog()
+    a.sources["BRIEF"]["producer"] = "changed"
+    assert Catalog().sources["BRIEF"]["producer"] != "changed"
+
+
+def test_data_page_links_every_file_to_an_existing_download(catalog):
+    import re
+
+    from pakbook import docs, paths
+
+    page = docs.data_page(catalog, prefix="../data/")
+    links = re.findall(r"\{download\}`([^<`]+) <([^>]+)>`", page)
+    assert sorted(target for _, target in links) == sorted(f"../data/{r.path}" for r in catalog.files)
+    for name, target in links:
+        assert (paths.ROOT / "backmatter" / target).resolve().is_file(), target
+        assert target.endswith(name)
+    for topic in docs.topics(catalog):
+        assert f"**{topic}**" in page
+
+
+def test_every_dataset_has_a_topic_of_the_book():
+    assert {s.topic for s in data.SCHEMAS.values()} <= set(data.TOPICS)

@@ -69,6 +69,25 @@ def test_chain_routes_skips_unlocated_and_joins_shared_ends():
     })
     path = geo.chain_routes(wp, [("a", False), ("b", True)])
     assert path["place"].tolist() == ["P", "R", "S"]
-    assert path.attrs["skipped"] == 1
+    assert path.attrs["unlocated"] == 1 and path.attrs["skipped"] == 0
     with pytest.raises(KeyError):
         geo.chain_routes(wp, [("c", False)])
+
+
+def test_chain_routes_leaves_out_places_on_request():
+    wp = pd.DataFrame({"route_id": ["a"] * 3, "seq": [1, 2, 3], "place": ["P", "Q", "R"],
+                       "lat": [30.0, 31.0, 32.0], "lon": [60.0, 61.0, 62.0]})
+    path = geo.chain_routes(wp, [("a", False)], skip=["Q"])
+    assert path["place"].tolist() == ["P", "R"] and path.attrs["skipped"] == 1
+    with pytest.raises(KeyError, match="not waypoints"):
+        geo.chain_routes(wp, [("a", False)], skip=["Z"])
+
+
+def test_distance_to_a_shape_is_geodesic():
+    from shapely.geometry import LineString as Line, box
+
+    # A meridian at 61°E: from (60°E, 0°) the nearest point is one degree of longitude away on the equator.
+    assert geo.distance_to_shape_km((60, 0), Line([(61, -5), (61, 5)])) == pytest.approx(111.319, rel=2e-3)
+    # Inside a polygon the distance is zero; outside it is measured to the outline.
+    assert geo.distance_to_shape_km((60.5, 0.5), box(60, 0, 61, 1)) == 0
+    assert geo.distance_to_shape_km((60.5, 2), box(60, 0, 61, 1)) == pytest.approx(geo.distance_km((60.5, 2), (60.5, 1)), rel=2e-3)
