@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.lines import Line2D
+from matplotlib.path import Path as MplPath
 from pyproj import Transformer
 from shapely.geometry import LineString
 
@@ -119,22 +120,44 @@ def legend_below(fig, ax, handles, *, ncol: int = 4):
     return leg
 
 
+def _polygon_path(geom) -> MplPath:
+    """A matplotlib path for a (multi)polygon, holes included."""
+    verts, codes = [], []
+    for poly in getattr(geom, "geoms", [geom]):
+        for ring in (poly.exterior, *poly.interiors):
+            xy = np.asarray(ring.coords)
+            verts.append(xy)
+            codes.append(np.full(len(xy), MplPath.LINETO, dtype=MplPath.code_type))
+            codes[-1][0] = MplPath.MOVETO
+            codes[-1][-1] = MplPath.CLOSEPOLY
+    return MplPath(np.concatenate(verts), np.concatenate(codes))
+
+
+def draw_polygons(ax, geoms, *, facecolor, edgecolor="none", linewidth=0.0, zorder=1, gid=None):
+    """Fill polygons in one collection (geopandas' plot redraws the figure on every call)."""
+    paths = [_polygon_path(g) for g in geoms if g is not None and not g.is_empty]
+    coll = PathCollection(paths, facecolors=facecolor, edgecolors=edgecolor, linewidths=linewidth, zorder=zorder,
+                          gid=gid)
+    ax.add_collection(coll)
+    return coll
+
+
 def draw_base(ax, frame: Frame, layers: dict, *, focus: Sequence[str] = ("PAK",)) -> None:
     """Countries (``focus`` countries tinted), lakes, and land boundaries styled by Natural Earth class."""
     countries = layers["countries"].to_crs(frame.crs)
-    other = countries[~countries["ADM0_A3"].isin(focus)]
-    other.plot(ax=ax, color=style.MAP["land"], edgecolor=style.MAP["land_edge"], linewidth=0.3, zorder=1)
-    countries[countries["ADM0_A3"].isin(focus)].plot(
-        ax=ax, color=style.MAP["land_focus"], edgecolor=style.MAP["land_edge"], linewidth=0.3, zorder=1)
+    in_focus = countries["ADM0_A3"].isin(focus)
+    draw_polygons(ax, countries.geometry[~in_focus], facecolor=style.MAP["land"], edgecolor=style.MAP["land_edge"],
+                  linewidth=0.3, gid="countries")
+    draw_polygons(ax, countries.geometry[in_focus], facecolor=style.MAP["land_focus"],
+                  edgecolor=style.MAP["land_edge"], linewidth=0.3, gid="countries:focus")
     if "lakes" in layers:
-        layers["lakes"].to_crs(frame.crs).plot(ax=ax, color=style.MAP["sea"], linewidth=0, zorder=2)
+        draw_polygons(ax, layers["lakes"].to_crs(frame.crs).geometry, facecolor=style.MAP["sea"], zorder=2,
+                      gid="lakes")
     if "boundaries" in layers:
         draw_boundaries(ax, frame, layers["boundaries"])
     x0, y0, x1, y1 = frame.bounds()
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
-    ax.set_xlabel("")
-    ax.set_ylabel("")
 
 
 def draw_boundaries(ax, frame: Frame, boundaries: gpd.GeoDataFrame) -> list[str]:
