@@ -40,6 +40,7 @@ def regional_map(layers: dict, places, *, source: str):
     maps.draw_base(ax, f, layers, focus=("PAK",))
     for lon, lat, text in [(44, 29.5, "MIDDLE EAST"), (61, 40.3, "CENTRAL ASIA"), (79, 23.5, "SOUTH ASIA")]:
         maps.label_area(ax, f, lon, lat, text, kind="region", fontsize=style.BASE_FONT_PT, fontweight="bold")
+    maps.label_area(ax, f, 68.6, 28.3, "PAKISTAN", kind="country", fontsize=style.MIN_FONT_PT)
     for lon, lat, text in [(64.5, 18.0, "Arabian Sea"), (87.5, 15.5, "Bay of\nBengal"), (50.3, 27.6, "Persian\nGulf"),
                            (38.3, 20.5, "Red\nSea")]:
         maps.label_area(ax, f, lon, lat, text)
@@ -101,6 +102,8 @@ def two_routes_map(layers: dict, places, *, sea_route: LineString, land_route: S
     for lon, lat, text in [(64, 16.5, "Arabian\nSea"), (88, 14, "Bay of\nBengal"), (78, 0, "Indian Ocean"),
                            (114, 13, "South\nChina\nSea")]:
         maps.label_area(ax, f, lon, lat, text)
+    for lon, lat, text in [(71.8, 29.0, "PAKISTAN"), (98, 35, "CHINA")]:
+        maps.label_area(ax, f, lon, lat, text, kind="country", fontsize=style.MIN_FONT_PT)
     ids = ["shanghai", "kashgar", "gwadar", "singapore", "strait_of_malacca", "beijing"]
     offsets = {"shanghai": (5, -4, "left"), "kashgar": (5, 4, "left"), "gwadar": (-5, -7, "right"),
                "singapore": (5, -6, "left"), "strait_of_malacca": (-28, 30, "right", True), "beijing": (5, 3, "left")}

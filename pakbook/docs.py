@@ -72,14 +72,20 @@ def data_page(catalog: Catalog | None = None, *, prefix: str = "../data/") -> st
 
 
 def sources_table(catalog: Catalog | None = None) -> str:
-    """Markdown table of the source register: every id that rows of the data cite."""
+    """Markdown list of the source register: every id that rows of the data cite.
+
+    A list rather than a table: four narrow columns of long titles and addresses
+    run to many pages in print, while a list breaks cleanly across pages.
+    """
     catalog = catalog or Catalog()
-    lines = ["| Source id | Producer and title | Date | Address |", "|---|---|---|---|"]
+    items = []
     for sid, s in catalog.sources.items():
-        title = f"{s['producer']}: {s['title']}"
+        text = f"- `{sid}`: {s['producer']}, *{_escape(s['title'])}*"
+        if s.get("date"):
+            text += f" ({_escape(s['date'])})"
+        url = str(s["url"])
+        text += f". <{url}>" if url.startswith("http") else f". {_escape(url)}"
         if s.get("read_via"):
-            title += f" (read via {s['read_via']})"
-        url = s["url"]
-        address = f"<{url}>" if str(url).startswith("http") else _escape(url)
-        lines.append(f"| `{sid}` | {_escape(title)} | {_escape(s.get('date', 'n.d.'))} | {address} |")
-    return "\n".join(lines)
+            text += f" Read via {_escape(s['read_via'])}."
+        items.append(text)
+    return "\n".join(items)

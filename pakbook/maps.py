@@ -245,7 +245,7 @@ def draw_places(ax, frame: Frame, places, ids: Sequence[str], *, offsets: dict |
 
 
 def label_area(ax, frame: Frame, lon: float, lat: float, text: str, *, kind: str = "water", fontsize=None, **kw) -> None:
-    """An italic label for a sea or a region (a cartographic label, not a located fact)."""
+    """An italic label for a sea, a region or a country (a cartographic label, not a located fact)."""
     x, y = frame.project(lon, lat)
     colour = style.MAP["water_label"] if kind == "water" else style.MAP["region_label"]
     ax.text(x, y, text, ha="center", va="center", fontsize=fontsize or style.BASE_FONT_PT, style="italic",

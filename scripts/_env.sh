@@ -7,6 +7,8 @@ VENV="${PAKBOOK_VENV:-$ROOT/.venv}"
 
 # Debian packages: the TeX set the PDF needs, and poppler for checking the PDF.
 TEX_PACKAGES="texlive-xetex texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils"
+# Debian's Chromium, for the checks of the site in a real browser.
+BROWSER_PACKAGES="chromium"
 
 log() { printf '%s\n' "$*" >&2; }
 
@@ -28,21 +30,37 @@ ensure_venv() {
   unset MPLBACKEND PYTHONWARNINGS
 }
 
-# Install the Debian TeX set when we can (root, or sudo without a password).
-# Returns 1 with one line of advice when we cannot.
+# Install Debian packages when we can (root, or sudo without a password).
+# apt_install WHAT PACKAGE...: returns 1 with one line of advice when we cannot.
+apt_install() {
+  local what="$1"; shift
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+      log "no $what (Debian packages missing, and not root nor passwordless sudo); run: sudo apt-get install -y --no-install-recommends $*"
+      return 1
+    fi
+  fi
+  log "installing Debian packages for $what: $* (about a minute)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# The Debian TeX set for the PDF (and poppler for checking it).
 ensure_tex() {
   if command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v pdfinfo >/dev/null \
      && fc-list 2>/dev/null | grep -qi freeserif; then
     return 0
   fi
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
-      log "PDF skipped: TeX is missing; run: sudo apt-get install -y --no-install-recommends $TEX_PACKAGES"
-      return 1
-    fi
+  # shellcheck disable=SC2086
+  apt_install "PDF" $TEX_PACKAGES
+}
+
+# Debian's Chromium, which the browser checks of the built site drive (tests/test_browser.py).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return 0
   fi
-  log "installing the Debian TeX packages for the PDF (about a minute)"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $TEX_PACKAGES >/dev/null
+  # shellcheck disable=SC2086
+  apt_install "browser checks" $BROWSER_PACKAGES
 }
