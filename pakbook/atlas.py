@@ -40,7 +40,7 @@ def regional_map(layers: dict, places, *, source: str):
     maps.draw_base(ax, f, layers, focus=("PAK",))
     for lon, lat, text in [(44, 29.5, "MIDDLE EAST"), (61, 40.3, "CENTRAL ASIA"), (79, 23.5, "SOUTH ASIA")]:
         maps.label_area(ax, f, lon, lat, text, kind="region", fontsize=style.BASE_FONT_PT, fontweight="bold")
-    maps.label_area(ax, f, 68.6, 28.3, "PAKISTAN", kind="country", fontsize=style.MIN_FONT_PT)
+    maps.label_area(ax, f, 69.2, 29.0, "PAKISTAN", kind="country", fontsize=style.MIN_FONT_PT)
     for lon, lat, text in [(64.5, 18.0, "Arabian Sea"), (87.5, 15.5, "Bay of\nBengal"), (50.3, 27.6, "Persian\nGulf"),
                            (38.3, 20.5, "Red\nSea")]:
         maps.label_area(ax, f, lon, lat, text)
