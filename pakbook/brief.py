@@ -8,6 +8,9 @@ from .data import fact
 
 #: Relative differences up to these bounds count as "matches" and "rounded".
 MATCH, ROUNDED = 0.005, 0.05
+VERDICTS = ("matches", "rounded", "differs", "not yet checked")
+#: How a sourced figure is introduced in the table, by its qualifier (data.QUALIFIERS).
+_QUALIFIER_WORDS = {"exact": "", "rounded": "", "approximate": "about ", "lower_bound": "more than "}
 
 
 def verdict(claimed: float, sourced: float | None) -> str:
@@ -22,22 +25,53 @@ def verdict(claimed: float, sourced: float | None) -> str:
 
 
 def check_claims(claims: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim: the brief's value, the sourced value it is checked against, and the verdict.
+    """One row per claim: the brief's value, the sourced value it is checked against (and its qualifier), and the verdict.
 
     A claim and its fact must be in the same unit; a mismatch is an error in the data, not a verdict.
     """
     rows = []
     for _, c in claims.iterrows():
-        sourced, source, unit = None, "", c["unit"]
+        sourced, source, qualifier, unit = None, "", "", c["unit"]
         if pd.notna(c["compare_fact_id"]):
             f = fact(facts, c["compare_fact_id"], c["compare_as_of"])
             if f["unit"] != c["unit"]:
                 raise ValueError(f"claim {c['claim_id']}: unit {c['unit']!r} differs from fact "
                                  f"{c['compare_fact_id']} unit {f['unit']!r}")
-            sourced, source = float(f["value"]), f"{f['fact']} ({f['as_of']}; {f['source_id']})"
+            sourced, source, qualifier = float(f["value"]), f"{f['fact']} ({f['as_of']}; {f['source_id']})", f["qualifier"]
         rows.append({
             "claim_id": c["claim_id"], "claim": c["claim"], "chapter": c["chapter"], "unit": unit,
-            "brief_value": float(c["value"]), "sourced_value": sourced, "sourced_as": source,
+            "brief_value": float(c["value"]), "sourced_value": sourced, "sourced_qualifier": qualifier, "sourced_as": source,
             "verdict": verdict(float(c["value"]), sourced),
         })
     return pd.DataFrame(rows)
+
+
+def figure(value: float | None, unit: str) -> str:
+    """A figure as the table prints it: persons in millions, others with their unit; a dash for none."""
+    if value is None or value != value:
+        return "–"
+    if unit == "persons":
+        return f"{value / 1e6:,.1f} million"
+    return f"{value:,.1f} {unit}".replace(".0 ", " ")
+
+
+def _cell(text) -> str:
+    """Text safe inside a Markdown table cell: no line breaks, '|' escaped."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def table(checked: pd.DataFrame) -> str:
+    """The Markdown table of checked claims (the output of :func:`check_claims`), one row per claim."""
+    lines = ["| Claim in the brief | Brief | Sourced figure | Verdict | Chapter |", "|---|---|---|---|---|"]
+    for _, r in checked.iterrows():
+        sourced = figure(r["sourced_value"], r["unit"])
+        if r["sourced_as"]:
+            sourced = f"{_QUALIFIER_WORDS[r['sourced_qualifier']]}{sourced} ({r['sourced_as']})"
+        cells = [r["claim"], figure(r["brief_value"], r["unit"]), sourced, r["verdict"]]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + f" | {{doc}}`../chapters/{r['chapter']}` |")
+    return "\n".join(lines)
+
+
+def counts(checked: pd.DataFrame) -> dict[str, int]:
+    """How many claims have each verdict (every verdict listed, zeros included)."""
+    return {v: int((checked["verdict"] == v).sum()) for v in VERDICTS}

@@ -60,9 +60,27 @@ def _parse_cached(text: str) -> dict:
     return yaml.load(text, Loader=_Loader) or {}
 
 
-def _parse(text: str) -> dict:
-    """The parsed YAML of a catalogue, cached by content (every loader reads the catalogue); a fresh copy each time."""
+def parse_text(text: str) -> dict:
+    """The parsed YAML of a catalogue's text, cached by content (every loader reads the catalogue); a fresh copy each time.
+
+    Raises ``yaml.YAMLError`` for text that is not YAML.
+    """
     return copy.deepcopy(_parse_cached(text))
+
+
+def write_or_check(path: Path, text: str, check: bool) -> bool:
+    """Make ``path`` hold ``text`` (UTF-8), or with ``check`` only compare; return whether the file already held it.
+
+    Prints one line per file: ``same``, ``wrote`` or (under ``check``) ``DIFFERS``, and the path. A file that already
+    holds the text is not rewritten; under ``check`` nothing is written and no folder is created.
+    """
+    path = Path(path)
+    same = path.is_file() and path.read_text(encoding="utf-8") == text
+    if not same and not check:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"{'same' if same else 'DIFFERS' if check else 'wrote'} {paths.rel(path)}")
+    return same
 
 
 def sha256(path: Path) -> str:
@@ -102,7 +120,7 @@ class Catalog:
         self._lenient = allow_missing_checksums
         self.root = self.path.parent
         try:
-            raw = _parse(self.path.read_text(encoding="utf-8"))
+            raw = parse_text(self.path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DataError(paths.rel(self.path), None, None, "a readable YAML catalogue", str(exc)) from exc
         self.sources: dict[str, dict] = raw.get("sources") or {}
@@ -179,7 +197,7 @@ class Catalog:
     def update_checksums(self) -> list[str]:
         """Rewrite the ``sha256:`` line of every record whose file changed; return the paths updated.
 
-        Works on the text, so comments and layout of the catalogue survive.
+        Works on the text, so comments and layout of the catalogue survive; the file is written only if a line changed.
         """
         by_path = {r.path: r for r in self.files}
         lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -197,7 +215,8 @@ class Catalog:
                         lines[i] = f"{indent}sha256: {new}\n"
                         changed.append(current)
                 current = None
-        self.path.write_text("".join(lines), encoding="utf-8")
+        if changed:
+            self.path.write_text("".join(lines), encoding="utf-8")
         return changed
 
 

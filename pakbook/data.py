@@ -41,6 +41,21 @@ INCIDENT = r"\d{4}_[a-z][a-z0-9_]*"
 #: A US federal fiscal year as the Greenbook writes it; 1976TQ is the transition quarter (July-September 1976).
 US_FY = r"\d{4}(TQ)?"
 CONFIDENCE = ("high", "medium", "low")
+#: How a published figure relates to the true value: exact = as published, to the precision shown; rounded = a
+#: round figure as published (e.g. "US$2.9 billion": to the nearest US$100m); approximate = the source says "about",
+#: "some", "around"; lower_bound = the source says "more than" or "at least".
+QUALIFIERS = ("exact", "rounded", "approximate", "lower_bound")
+
+# -- source vintages ---------------------------------------------------------------------------------
+# Source ids of the data vintages that code selects by name (derivation rules, loaders' defaults, tests): named here once.
+GREENBOOK = "USAID_GREENBOOK_2022-08"
+FAGOV = "FAGOV_COUNTRY_2025"
+#: IMF DOTS, data to 2020 (c. January 2022 vintage) and the copy with data to 2022.
+DOTS_2020 = "IMF_DOTS_2021VINTAGE_VIA_SAMLEBLANC"
+DOTS_2022 = "IMF_DOTS_VIA_JACQPARK"
+#: SIPRI arms-transfer TIV: the 2022 vintage (by supplier) and the October 2024 export (totals, register).
+SIPRI_2022 = "SIPRI_AT_VALUES_2022_VIA_LAJH87"
+SIPRI_2024 = "SIPRI_AT_VALUES_2024-10_VIA_MJHOFMANN"
 #: Pakistan with a margin (degrees): a point outside cannot be a place in Pakistan.
 PAK_LAT, PAK_LON = (23.5, 37.5), (60.5, 77.9)
 #: How precise a point is: the site itself, a named landmark next to it, the town, another place standing in, or none.
@@ -71,15 +86,27 @@ def fy_between(col: str, first: int, last: int):
     return check
 
 
-def located_unless_none(precision: str = "coord_precision", lat: str = "lat", source: str = "coord_source_id"):
-    """Row checks: a point (and the source of its coordinate) is given exactly when its precision is not 'none'."""
+def located_unless_none(precision: str = "coord_precision", lat: str = "lat", lon: str = "lon", source: str = "coord_source_id"):
+    """Row checks: a point (both coordinates, and the source of the coordinate) is given exactly when its precision is not 'none'."""
     located = tuple(p for p in COORD_PRECISION if p != "none")
     return (
+        both_or_neither(lat, lon),
         required_if(lat, precision, located),
         blank_if(lat, precision, ("none",)),
         required_if(source, precision, located),
         blank_if(source, precision, ("none",)),
     )
+
+def point_columns(coord_basis_doc: str = "what the point is, or why there is none") -> tuple[Col, ...]:
+    """The five columns of a point in Pakistan and its provenance (checked by ``located_unless_none``)."""
+    return (
+        Col("lat", "float", required=False, min=PAK_LAT[0], max=PAK_LAT[1], unit="degree north (WGS 84)"),
+        Col("lon", "float", required=False, min=PAK_LON[0], max=PAK_LON[1], unit="degree east (WGS 84)"),
+        Col("coord_precision", choices=COORD_PRECISION, doc="site, landmark, town, proxy (another place standing in) or none"),
+        Col("coord_basis", doc=coord_basis_doc),
+        Col("coord_source_id", required=False, doc="source of the coordinate"),
+    )
+
 
 # -- places ---------------------------------------------------------------------------------------
 PLACES = TableSchema(
@@ -107,10 +134,11 @@ KEY_FACTS = TableSchema(
         Col("fact_id", pattern=SLUG),
         Col("fact", doc="what is measured"),
         Col("value", "float", min=0, doc="the figure as published"),
+        Col("qualifier", choices=QUALIFIERS, doc="how the figure relates to the true value: lower_bound = the source says 'more than'"),
         Col("unit"),
         Col("as_of", doc="year or period the figure refers to"),
         Col("source_id"),
-        Col("confidence", choices=("high", "medium", "low")),
+        Col("confidence", choices=CONFIDENCE),
         Col("note", required=False),
     ),
     key=("fact_id", "as_of", "source_id"),
@@ -139,19 +167,24 @@ BRIEF_CLAIMS = TableSchema(
 # -- CPEC alignments ----------------------------------------------------------------------------
 CPEC_WAYPOINTS = TableSchema(
     topic="Chinese investment, finance and CPEC",
-    doc="CPEC road and rail alignments as ordered waypoints (towns named by the sources, not road centre-lines).",
+    doc="CPEC road and rail alignments as ordered waypoints (towns named by the sources, not road centre-lines). "
+        "How far each coordinate can be trusted is in coord_confidence: a low-confidence point is not to be drawn or measured as a waypoint.",
     columns=(
         Col("route_id", pattern=SLUG),
         Col("seq", "int", min=1, doc="order along the route as listed by the source"),
         Col("place"),
         Col("lat", "float", required=False, min=20, max=45, unit="degree north (WGS 84)", doc="blank where no sourced coordinate exists"),
         Col("lon", "float", required=False, min=55, max=80, unit="degree east (WGS 84)"),
-        Col("coord_source", doc="where the coordinate comes from, or why it is blank"),
+        Col("coord_confidence", required=False, choices=CONFIDENCE,
+            doc="how far the coordinate can be trusted: high = a gazetteer record (GeoNames); medium = a reference work read on a "
+                "copy (an old Wikipedia revision); low = an unverified value whose source cannot be traced; blank where there is no coordinate"),
+        Col("coord_source", doc="where the coordinate comes from, or why it is blank; source ids in brackets"),
         Col("segment_note", required=False, doc="the section that ends at this waypoint"),
         Col("source_id", doc="sources naming the route or this waypoint, ';'-separated"),
     ),
     key=("route_id", "seq"),
-    row_checks=(both_or_neither("lat", "lon"),),
+    cited_in_text=("coord_source", "segment_note"),
+    row_checks=(both_or_neither("lat", "lon"), both_or_neither("coord_confidence", "lat")),
 )
 
 # -- base geography (Natural Earth) -------------------------------------------------------------
@@ -300,10 +333,19 @@ US_AID_CRS_SERIES = TableSchema(
 REPORTERS = ("Pakistan", "China", "United States")
 
 
+#: US-reported imports in DOTS: the IMF labels them CIF, but they equal the US Census customs-value series (within 0.2%).
+US_CUSTOMS = "customs value (IMF label CIF)"
+
+
 def _dots_valuation(row):
-    want = {"exports": "FOB", "imports": "CIF"}[row["flow"]]
+    if row["flow"] == "exports":
+        want, why = "FOB", "'flow' is exports"
+    elif row["reporter"] == "United States":
+        want, why = US_CUSTOMS, "the United States reports imports at customs value"
+    else:
+        want, why = "CIF", "'flow' is imports"
     if row["valuation"] != want:
-        return "valuation", f"{want}, because 'flow' is {row['flow']}", repr(row["valuation"])
+        return "valuation", f"{want}, because {why}", repr(row["valuation"])
     if row["reporter"] == row["partner"]:
         return "partner", "a partner other than the reporter", repr(row["partner"])
     return None
@@ -312,13 +354,14 @@ def _dots_valuation(row):
 TRADE_DOTS = TableSchema(
     topic="Trade and tariffs",
     doc="IMF Direction of Trade Statistics: goods trade as each reporter records it (exports FOB, imports CIF), "
-        "two vintages kept apart. China is China, P.R.: Mainland. US-reported imports, labelled CIF, are within 0.2% of the US Census customs-value series.",
+        "two vintages kept apart. China is China, P.R.: Mainland. US-reported imports, which the IMF labels CIF, are at customs "
+        "value (they agree with the US Census customs-value series within 0.2%), so their valuation reads 'customs value (IMF label CIF)'.",
     columns=(
         Col("year", "year", min=1948, max=2030),
         Col("reporter", choices=REPORTERS, doc="the country whose statistics these are"),
         Col("partner", choices=REPORTERS + ("World",)),
         Col("flow", choices=("exports", "imports"), doc="from the reporter's side"),
-        Col("valuation", choices=("FOB", "CIF")),
+        Col("valuation", choices=("FOB", "CIF", US_CUSTOMS), doc="FOB for exports; CIF for imports, except the United States' (customs value)"),
         Col("value_usd_m", "float", min=0, unit="US$ million (current)"),
         Col("source_id", doc="the DOTS vintage"),
     ),
@@ -337,6 +380,10 @@ TRADE_CENSUS_MONTHLY = TableSchema(
     key=("month", "source_id"),
     table_checks=(sorted_by("month"),),
 )
+
+
+#: What a reported trade figure covers.
+SCOPES = ("goods", "goods_and_services", "not_stated")
 
 
 def _reported_value_sign(row):
@@ -358,8 +405,9 @@ TRADE_REPORTED = TableSchema(
         Col("reporter", choices=REPORTERS),
         Col("partner", choices=REPORTERS),
         Col("flow", choices=("exports", "imports", "total", "balance"), doc="balance = exports minus imports, as reported"),
+        Col("scope", choices=SCOPES, doc="goods; goods_and_services where the source says the figure includes services (SBP); not_stated"),
         Col("value_usd_m", "float", required=False, unit="US$ million (current)"),
-        Col("qualifier", required=False, choices=("exact", "approximate", "at_least")),
+        Col("qualifier", required=False, choices=QUALIFIERS, doc="rounded = given as US$x.x billion"),
         Col("status", choices=("reported", "not_found"), doc="not_found: a figure cited (e.g. by the brief) that no stored source confirms"),
         Col("basis", doc="whose statistics, as the source states"),
         Col("source_id"),
@@ -395,26 +443,51 @@ US_TARIFFS = TableSchema(
     table_checks=(sorted_by("step"), sorted_by("announced")),
 )
 
+def _period_columns() -> tuple[Col, ...]:
+    """Period columns of the derived trade tables: a calendar year and a Pakistani fiscal year never share the column 'year'."""
+    return (
+        Col("period", doc="a calendar year, or a Pakistani fiscal year FY2023-24 (July 2023-June 2024)"),
+        Col("period_type", choices=("calendar_year", "fiscal_year")),
+        Col("year", "year", required=False, min=1948, max=2030, doc="the calendar year; blank for a fiscal year, so that a filter on 'year' never mixes the two"),
+        Col("fiscal_year_end", "year", required=False, min=1948, max=2030, doc="the calendar year in which a Pakistani fiscal year ends; blank for a calendar year"),
+    )
+
+
+def _period_checks():
+    return (
+        required_if("year", "period_type", ("calendar_year",)), blank_if("year", "period_type", ("fiscal_year",)),
+        required_if("fiscal_year_end", "period_type", ("fiscal_year",)), blank_if("fiscal_year_end", "period_type", ("calendar_year",)),
+    )
+
+
+def _measures(statistical: tuple[str, ...]) -> tuple[str, ...]:
+    """The measures of a derived trade table: the statistical files' flows and the press-reported ones with their scope."""
+    return statistical + ("exports", "imports", "exports (goods and services)", "imports (goods and services)",
+                          "exports (scope not stated)", "imports (scope not stated)")
+
+
 CHINA_PAKISTAN_TRADE = TableSchema(
     topic="Trade and tariffs",
     doc="China-Pakistan goods trade by direction, as each side reports it: China's exports to Pakistan (China-reported, FOB) and "
         "Pakistan's imports from China (Pakistan-reported, CIF) measure the same flow from two sides and are kept apart. "
-        "IMF DOTS 1960-2020; press-reported customs figures only for years DOTS does not cover; Pakistani fiscal years as their own rows.",
+        "IMF DOTS 1960-2020; press-reported customs figures only for years DOTS does not cover; Pakistani fiscal years as their own rows "
+        "(their 'year' is blank: use 'fiscal_year_end'). The State Bank's fiscal-year figures include services and say so in 'measure'.",
     columns=(
-        Col("period"),
-        Col("period_type", choices=("calendar_year", "fiscal_year")),
-        Col("year", "year", min=1948, max=2030, doc="calendar year, or the year in which a Pakistani fiscal year ends"),
+        *_period_columns(),
         Col("direction", choices=("china_to_pakistan", "pakistan_to_china")),
         Col("reporter", choices=("China", "Pakistan")),
-        Col("measure", choices=("exports FOB", "imports CIF", "exports", "imports"), doc="the reporter's flow (valuation where the source states it)"),
+        Col("measure", choices=_measures(("exports FOB", "imports CIF")),
+            doc="the reporter's flow, with the valuation where the source states it; '(goods and services)' where the figure includes services"),
         Col("value_usd_m", "float", required=False, min=0, unit="US$ million (current)"),
+        Col("qualifier", required=False, choices=QUALIFIERS, doc="rounded = published as US$x.x billion; blank for a figure not found"),
         Col("status", choices=("reported", "not_found")),
         Col("basis"),
         Col("source_id"),
         Col("note", required=False),
     ),
     key=("period", "direction", "reporter", "source_id"),
-    row_checks=(required_if("value_usd_m", "status", ("reported",)), blank_if("value_usd_m", "status", ("not_found",))),
+    row_checks=(*_period_checks(), required_if("value_usd_m", "status", ("reported",)), blank_if("value_usd_m", "status", ("not_found",)),
+                required_if("qualifier", "status", ("reported",))),
 )
 
 CHINA_PAKISTAN_MIRROR_GAP = TableSchema(
@@ -437,36 +510,51 @@ US_PAKISTAN_TRADE = TableSchema(
     topic="Trade and tariffs",
     doc="US-Pakistan goods trade by direction, with each figure's reporter and basis: IMF DOTS (two vintages), US Census "
         "customs-basis imports (annual sums of monthly data), USTR and US government figures quoted in the press, and "
-        "Pakistani fiscal-year figures. Different bases and vintages are separate rows.",
+        "Pakistani fiscal-year figures (their 'year' is blank: use 'fiscal_year_end'). Different bases and vintages are separate rows; "
+        "US-reported imports are at customs value in every source (DOTS labels them CIF).",
     columns=(
-        Col("period"),
-        Col("period_type", choices=("calendar_year", "fiscal_year")),
-        Col("year", "year", min=1948, max=2030),
+        *_period_columns(),
         Col("direction", choices=("us_to_pakistan", "pakistan_to_us")),
         Col("reporter", choices=("United States", "Pakistan")),
-        Col("measure", choices=("exports FOB", "imports CIF", "imports, customs value", "exports", "imports")),
+        Col("measure", choices=_measures(("exports FOB", "imports CIF", f"imports {US_CUSTOMS}", "imports, customs value"))),
         Col("value_usd_m", "float", min=0, unit="US$ million (current)"),
+        Col("qualifier", choices=QUALIFIERS, doc="rounded = published as US$x.x billion"),
         Col("months", "int", min=1, max=12, doc="months covered (12 unless the year was incomplete)"),
         Col("basis"),
         Col("source_id"),
         Col("note", required=False),
     ),
     key=("period", "direction", "reporter", "measure", "source_id"),
+    row_checks=_period_checks(),
 )
+
+#: SIPRI's "0": deliveries of more than 0 but under 0.5 million TIV (a blank means none).
+TIV_UNDER_HALF = "more than 0 but under 0.5"
+
+
+def _tiv_zero_flagged(row):
+    if (row["tiv_m"] == 0) != (row["tiv_flag"] == TIV_UNDER_HALF):
+        if row["tiv_m"] == 0:
+            return "tiv_flag", f"'{TIV_UNDER_HALF}', because SIPRI's 0 means that", "a blank"
+        return "tiv_flag", "a blank, because 'tiv_m' is not 0", repr(row["tiv_flag"])
+    return None
+
 
 # == arms transfers =================================================================================
 SIPRI_TIV = TableSchema(
     topic="Arms transfers",
     doc="SIPRI trend-indicator values (TIV) of major arms delivered to Pakistan, by supplier and year, with SIPRI's total "
-        "(supplier 'Total'); two database vintages kept apart. TIV is SIPRI's volume index, not US dollars; 0 means more than 0 but under 0.5; "
-        "a missing supplier-year means no deliveries identified.",
+        "(supplier 'Total'); two database vintages kept apart. TIV is SIPRI's volume index, not US dollars. SIPRI prints 0 for deliveries "
+        "of more than 0 but under 0.5 million TIV: such rows say so in tiv_flag. A missing supplier-year means no deliveries identified.",
     columns=(
         Col("year", "year", min=1950, max=2030),
         Col("supplier"),
         Col("tiv_m", "float", min=0, unit="SIPRI TIV, millions (1990 constant-price index units, not US$)"),
+        Col("tiv_flag", required=False, choices=(TIV_UNDER_HALF,), doc=f"'{TIV_UNDER_HALF}' where SIPRI prints 0"),
         Col("source_id", doc="the database vintage"),
     ),
     key=("year", "supplier", "source_id"),
+    row_checks=(_tiv_zero_flagged,),
 )
 
 SIPRI_REGISTER = TableSchema(
@@ -543,35 +631,48 @@ SIPRI_SHARES_COMPUTED = TableSchema(
 )
 
 # == Chinese investment, finance and CPEC ==========================================================
+#: The words a CGIT note must contain when a year's total is one transaction.
+SINGLE_TRANSACTION = "single transaction"
+
+
+def _single_transaction_noted(row):
+    if 1 in (row["n_investment_deals"], row["n_construction_contracts"]) and SINGLE_TRANSACTION not in (row["note"] or ""):
+        return "note", f"a note saying '{SINGLE_TRANSACTION}', because a count is 1", repr(row["note"] or "")
+    return None
+
+
 CGIT_ANNUAL = TableSchema(
     topic="Chinese investment, finance and CPEC",
     doc="Chinese investment and construction contracts in Pakistan by year (deals of US$95m or more), annual totals of AEI's "
-        "China Global Investment Tracker. The deal rows are not reproduced: the tracker is all rights reserved.",
+        "China Global Investment Tracker. The deal rows are not reproduced: the tracker is all rights reserved. A total of 0 "
+        "means no tracked transaction of US$95m or more, not no Chinese money. Where a count is 1 the total is a single "
+        "transaction's value, and the note says so: credited to AEI and the Heritage Foundation, and given only as the year's total.",
     columns=(
         Col("year", "year", min=2005, max=2030),
         Col("investment_usd_m", "float", min=0, unit="US$ million (current)"),
         Col("construction_usd_m", "float", min=0, unit="US$ million (current)"),
         Col("total_usd_m", "float", min=0, unit="US$ million (current)"),
-        Col("n_investment_deals", "int", min=0),
+        Col("n_investment_deals", "int", min=0, doc="transactions tracked (1: the total is one transaction's value)"),
         Col("n_construction_contracts", "int", min=0),
         Col("months_covered", "int", min=1, max=12, doc="6 for 2024: the release runs to June 2024"),
         Col("source_id"),
         Col("note", required=False),
     ),
     key=("year",),
-    row_checks=(sums_to("total_usd_m", ("investment_usd_m", "construction_usd_m"), 0.5),),
+    row_checks=(sums_to("total_usd_m", ("investment_usd_m", "construction_usd_m"), 0.5), _single_transaction_noted),
     table_checks=(sorted_by("year"),),
 )
 
 AIDDATA_GCDF3 = TableSchema(
     topic="Chinese investment, finance and CPEC",
     doc="Chinese official development finance committed to Pakistan by year and flow class (AidData GCDF 3.0, projects "
-        "recommended for aggregates). Adjusted amounts net out double counting such as refinancing.",
+        "recommended for aggregates). The adjusted amount is AidData's figure for aggregates: it nets out double counting "
+        "(e.g. a loan that refinances an earlier one), so it is at most the amount.",
     columns=(
         Col("commitment_year", "year", min=2000, max=2030),
         Col("flow_class", choices=("ODA-like", "OOF-like", "Vague (official finance)")),
         Col("amount_const2021_usd", "float", min=0, unit="US$ (constant 2021)"),
-        Col("adjusted_amount_const2021_usd", "float", min=0, unit="US$ (constant 2021)"),
+        Col("adjusted_amount_const2021_usd", "float", min=0, unit="US$ (constant 2021)", doc="net of double counting such as refinancing"),
         Col("source_id"),
     ),
     key=("commitment_year", "flow_class"),
@@ -586,33 +687,32 @@ CPEC_PROJECTS = TableSchema(
         Col("name"),
         Col("category", choices=("rail", "road", "port", "airport", "energy_coal", "energy_wind", "energy_hydro", "urban_transit")),
         Col("location"),
-        Col("lat", "float", required=False, min=PAK_LAT[0], max=PAK_LAT[1], unit="degree north (WGS 84)"),
-        Col("lon", "float", required=False, min=PAK_LON[0], max=PAK_LON[1], unit="degree east (WGS 84)"),
-        Col("coord_precision", choices=COORD_PRECISION),
-        Col("coord_basis", doc="what the point is, or why there is none"),
-        Col("coord_source_id", required=False, doc="source of the coordinate"),
+        *point_columns(),
         Col("status"),
         Col("status_as_of", required=False),
         Col("source_id"),
         Col("note", required=False),
     ),
     key=("project_id",),
-    source_column=("source_id", "coord_source_id"),
-    row_checks=(both_or_neither("lat", "lon"), *located_unless_none()),
+    source_columns=("source_id", "coord_source_id"),
+    row_checks=located_unless_none(),
 )
 
 CPEC_FIGURES = TableSchema(
     topic="Chinese investment, finance and CPEC",
     doc="Headline CPEC figures (project_id 'cpec') and project costs and capacities, one row per figure, date and source: "
-        "the ML-1 railway's successive cost estimates are separate rows, never averaged.",
+        "the ML-1 railway's successive cost estimates are separate rows, never averaged. Rows that report the same decision share "
+        "an event_id (count each decision once); a row without as_of_date has no known date and is not to be placed on a time axis.",
     columns=(
         Col("project_id", pattern=SLUG, doc="a project of cpec_projects, or 'cpec' for the corridor as a whole"),
         Col("metric"),
         Col("value", "float", min=0),
         Col("unit", choices=("USD bn", "USD m", "PKR m", "MW")),
         Col("as_of", doc="date or period as the source gives it"),
-        Col("as_of_date", "partial_date", required=False, earliest="2000-01-01", latest="2030-12-31", doc="the same, machine-readable, where known"),
-        Col("qualifier", choices=("exact", "approximate")),
+        Col("as_of_date", "partial_date", required=False, earliest="2000-01-01", latest="2030-12-31",
+            doc="the same, machine-readable, where known; blank = undated: leave the row off a time axis"),
+        Col("event_id", required=False, pattern=SLUG, doc="the decision or announcement the figure reports; rows reporting the same one share it"),
+        Col("qualifier", choices=QUALIFIERS),
         Col("source_id"),
         Col("confidence", choices=CONFIDENCE),
         Col("note", required=False),
@@ -633,11 +733,7 @@ ATTACKS = TableSchema(
         Col("place"),
         Col("district"),
         Col("province", choices=PROVINCES),
-        Col("lat", "float", required=False, min=PAK_LAT[0], max=PAK_LAT[1], unit="degree north (WGS 84)"),
-        Col("lon", "float", required=False, min=PAK_LON[0], max=PAK_LON[1], unit="degree east (WGS 84)"),
-        Col("coord_precision", choices=COORD_PRECISION),
-        Col("coord_basis"),
-        Col("coord_source_id", required=False),
+        *point_columns(),
         Col("target"),
         Col("claimed_by", required=False, doc="blank: no claim found in the sources read"),
         Col("source_id"),
@@ -645,8 +741,8 @@ ATTACKS = TableSchema(
         Col("note", required=False),
     ),
     key=("incident_id",),
-    source_column=("source_id", "coord_source_id"),
-    row_checks=(date_matches_precision("date", "date_precision"), both_or_neither("lat", "lon"), *located_unless_none()),
+    source_columns=("source_id", "coord_source_id"),
+    row_checks=(date_matches_precision("date", "date_precision"), *located_unless_none()),
     table_checks=(sorted_by("date"),),
 )
 
@@ -678,11 +774,7 @@ MINERAL_SITES = TableSchema(
         Col("minerals"),
         Col("province", choices=PROVINCES),
         Col("district", required=False),
-        Col("lat", "float", required=False, min=PAK_LAT[0], max=PAK_LAT[1], unit="degree north (WGS 84)"),
-        Col("lon", "float", required=False, min=PAK_LON[0], max=PAK_LON[1], unit="degree east (WGS 84)"),
-        Col("coord_precision", choices=COORD_PRECISION),
-        Col("coord_basis"),
-        Col("coord_source_id", required=False),
+        *point_columns(),
         Col("status"),
         Col("claim_class", choices=("established", "claimed")),
         Col("claim_basis", doc="why the site is classed so"),
@@ -692,8 +784,9 @@ MINERAL_SITES = TableSchema(
         Col("note", required=False),
     ),
     key=("site_id",),
-    source_column=("source_id", "coord_source_id"),
-    row_checks=(both_or_neither("lat", "lon"), *located_unless_none()),
+    source_columns=("source_id", "coord_source_id"),
+    cited_in_text=("coord_basis", "key_figures", "note"),
+    row_checks=located_unless_none(),
 )
 
 MINERAL_FIGURES = TableSchema(
@@ -836,31 +929,36 @@ def basemap(resolution: str = "50m", catalog: Catalog | None = None) -> dict:
 
 
 # -- named loaders for the later chapters ------------------------------------------------------------
+# A dataset needing no index, order or filter is read with ``load(name)``; a loader here adds one of them.
 def us_aid(catalog: Catalog | None = None) -> pd.DataFrame:
-    """US aid obligations by fiscal year and category (economic, military, total), current and constant dollars.
+    """US aid obligations by fiscal year and category (economic, military, total), current and constant dollars, in year order.
 
-    FY2021-FY2024 have a total but a blank split: plot them as gaps, not zeros.
+    FY2021-FY2024 have a total but a blank split: plot them as gaps, not zeros. A 0 in a year with Greenbook rows
+    means the Greenbook records no account of that category that year (the note says so).
     """
     return load("us_aid_econ_mil", catalog=catalog)
 
 
-def us_aid_crs(catalog: Catalog | None = None) -> pd.DataFrame:
-    """CRS series FY2002 onward: security, economic, csf (Coalition Support Funds) and total, US$ million."""
-    return load("us_aid_crs_series", catalog=catalog)
+def _trade(name: str, period_type: str, catalog: Catalog | None) -> pd.DataFrame:
+    if period_type not in ("calendar_year", "fiscal_year"):
+        raise ValueError(f"period_type must be 'calendar_year' or 'fiscal_year', not {period_type!r}")
+    df = load(name, catalog=catalog)
+    out = df[df["period_type"] == period_type].reset_index(drop=True)
+    out.attrs = df.attrs
+    return out
 
 
-def china_pakistan_trade(catalog: Catalog | None = None) -> pd.DataFrame:
-    """China-Pakistan goods trade by direction and reporter (the two reporters' figures are separate rows)."""
-    return load("china_pakistan_trade", catalog=catalog)
+def china_pakistan_trade(period_type: str, catalog: Catalog | None = None) -> pd.DataFrame:
+    """China-Pakistan goods trade by direction and reporter, for calendar years or Pakistani fiscal years (never both).
+
+    The two reporters' figures are separate rows. Fiscal years are indexed by ``fiscal_year_end``; their ``year`` is blank.
+    """
+    return _trade("china_pakistan_trade", period_type, catalog)
 
 
-def china_pakistan_mirror_gap(catalog: Catalog | None = None) -> pd.DataFrame:
-    return load("china_pakistan_mirror_gap", catalog=catalog)
-
-
-def us_pakistan_trade(catalog: Catalog | None = None) -> pd.DataFrame:
-    """US-Pakistan goods trade by direction, reporter, measure and basis."""
-    return load("us_pakistan_trade", catalog=catalog)
+def us_pakistan_trade(period_type: str, catalog: Catalog | None = None) -> pd.DataFrame:
+    """US-Pakistan goods trade by direction, reporter, measure and basis, for calendar years or Pakistani fiscal years (never both)."""
+    return _trade("us_pakistan_trade", period_type, catalog)
 
 
 def tariff_steps(catalog: Catalog | None = None) -> pd.DataFrame:
@@ -868,7 +966,7 @@ def tariff_steps(catalog: Catalog | None = None) -> pd.DataFrame:
     return load("us_tariffs_2025", catalog=catalog).sort_values("step", ignore_index=True)
 
 
-def arms_imports(catalog: Catalog | None = None, *, vintage: str = "SIPRI_AT_VALUES_2022_VIA_LAJH87") -> pd.DataFrame:
+def arms_imports(catalog: Catalog | None = None, *, vintage: str = SIPRI_2022) -> pd.DataFrame:
     """SIPRI TIV by supplier and year for one database vintage (supplier 'Total' is SIPRI's total)."""
     df = load("sipri_tiv", catalog=catalog)
     out = df[df["source_id"] == vintage].reset_index(drop=True)
@@ -881,28 +979,20 @@ def arms_supplier_shares(catalog: Catalog | None = None, *, computed: bool = Fal
     return load("sipri_shares_computed" if computed else "sipri_shares", catalog=catalog)
 
 
-def chinese_investment(catalog: Catalog | None = None) -> pd.DataFrame:
-    """AEI China Global Investment Tracker annual totals for Pakistan (2024 covers six months)."""
-    return load("cgit_annual", catalog=catalog)
-
-
-def chinese_development_finance(catalog: Catalog | None = None) -> pd.DataFrame:
-    """AidData GCDF 3.0 commitments by year and flow class."""
-    return load("aiddata_gcdf3", catalog=catalog)
-
-
 def cpec_projects(catalog: Catalog | None = None) -> pd.DataFrame:
+    """CPEC projects indexed by project_id."""
     return load("cpec_projects", catalog=catalog).set_index("project_id", drop=False)
 
 
-def cpec_figures(catalog: Catalog | None = None) -> pd.DataFrame:
-    return load("cpec_figures", catalog=catalog)
+def ml1_cost_estimates(catalog: Catalog | None = None, *, dated_only: bool = False) -> pd.DataFrame:
+    """The ML-1 railway's whole-project cost estimates in US$ bn (not the phase costs), dated ones in date order, undated last.
 
-
-def ml1_cost_estimates(catalog: Catalog | None = None) -> pd.DataFrame:
-    """The ML-1 railway's whole-project cost estimates in US$ bn (not the phase costs), dated ones in date order, undated last."""
-    f = cpec_figures(catalog)
+    Rows reporting the same decision share an ``event_id``; ``dated_only`` leaves out the undated rows (for a time axis).
+    """
+    f = load("cpec_figures", catalog=catalog)
     ml1 = f[(f["project_id"] == "ml1_railway") & (f["unit"] == "USD bn") & ~f["metric"].str.startswith("phase ")].copy()
+    if dated_only:
+        ml1 = ml1[ml1["as_of_date"].notna()]
     ml1["_order"] = ml1["as_of_date"].fillna("9999")
     out = ml1.sort_values(["_order", "source_id"]).drop(columns="_order").reset_index(drop=True)
     out.attrs = f.attrs
@@ -914,17 +1004,9 @@ def attacks(catalog: Catalog | None = None) -> pd.DataFrame:
     return load("attacks", catalog=catalog).set_index("incident_id", drop=False)
 
 
-def attack_casualties(catalog: Catalog | None = None) -> pd.DataFrame:
-    """Casualty counts, one row per incident, measure and source (conflicting counts are separate rows)."""
-    return load("attack_casualties", catalog=catalog)
-
-
 def mineral_sites(catalog: Catalog | None = None) -> pd.DataFrame:
+    """Mineral sites indexed by site_id."""
     return load("mineral_sites", catalog=catalog).set_index("site_id", drop=False)
-
-
-def mineral_figures(catalog: Catalog | None = None) -> pd.DataFrame:
-    return load("mineral_figures", catalog=catalog)
 
 
 def contacts(catalog: Catalog | None = None) -> pd.DataFrame:

@@ -36,10 +36,10 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from . import catalog, paths
 
 VERSION = 1
-MANIFEST = paths.CHAPTERS / ".deps.json"
+MANIFEST = paths.DEPS_MANIFEST
 #: Inputs of every notebook: the pinned environment.
 GLOBAL_INPUTS = ("constraints.txt", "requirements.txt")
 #: Modules whose output is the catalogue itself: a notebook importing one depends on all of it.
@@ -84,7 +84,7 @@ def notebook_source_hash(path: Path) -> str | None:
 def catalog_view_hash(catalog_text: str, datasets: Iterable[str]) -> str | None:
     """sha256 of the catalogue records (every field) of the given datasets; None if unreadable."""
     try:
-        doc = yaml.safe_load(catalog_text) or {}
+        doc = catalog.parse_text(catalog_text)
     except yaml.YAMLError:
         return None
     wanted = set(datasets)
@@ -131,11 +131,12 @@ def module_file(name: str, root: Path = paths.ROOT) -> Path | None:
 def datasets_of(catalog_text: str, data_files: Iterable[str]) -> list[str]:
     """Datasets whose catalogue records name any of the files (paths relative to ``data/``)."""
     try:
-        doc = yaml.safe_load(catalog_text) or {}
+        doc = catalog.parse_text(catalog_text)
     except yaml.YAMLError:
         return []
     files = set(data_files)
-    out = {str(r.get("dataset")) for r in (doc.get("files") or []) if isinstance(r, dict) and r.get("path") in files}
+    records = doc.get("files") if isinstance(doc, dict) else None
+    out = {str(r.get("dataset")) for r in (records or []) if isinstance(r, dict) and r.get("path") in files}
     return sorted(out)
 
 
@@ -285,10 +286,6 @@ def _pakbook_trace(log_path, data_root, package):
     sys.meta_path.insert(0, Finder)
     sys.addaudithook(hook)
     note("tracer", "installed")
-
-
-_pakbook_trace(LOG_PATH, DATA_ROOT, PACKAGE)
-del _pakbook_trace
 '''
 
 
@@ -296,9 +293,11 @@ def tracer_source(log_path: Path, data_root: Path = paths.DATA, package: str = P
     """Python source that installs the tracer in a kernel, writing to ``log_path``.
 
     It defines nothing in the notebook's namespace, prints nothing and takes no execution count.
+    The three values are passed as one JSON list, which is also a Python literal, so no value
+    can be mistaken for a part of the code.
     """
-    return (_TRACER.replace("LOG_PATH", repr(str(log_path)))
-            .replace("DATA_ROOT", repr(str(data_root))).replace("PACKAGE", repr(package)))
+    args = json.dumps([str(log_path), str(data_root), package])
+    return f"{_TRACER}\n\n_pakbook_trace(*{args})\ndel _pakbook_trace\n"
 
 
 def read_trace(log_path: Path) -> tuple[list[str], list[str]]:

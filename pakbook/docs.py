@@ -26,8 +26,8 @@ def _columns(schema) -> str:
     return "; ".join(items)
 
 
-def _escape(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _one_line(text) -> str:
+    return str(text).replace("\n", " ")
 
 
 def topics(catalog: Catalog | None = None) -> dict[str, dict[str, list]]:
@@ -71,7 +71,7 @@ def data_page(catalog: Catalog | None = None, *, prefix: str = "../data/") -> st
     return "\n".join(out)
 
 
-def sources_table(catalog: Catalog | None = None) -> str:
+def sources_list(catalog: Catalog | None = None) -> str:
     """Markdown list of the source register: every id that rows of the data cite.
 
     A list rather than a table: four narrow columns of long titles and addresses
@@ -80,12 +80,12 @@ def sources_table(catalog: Catalog | None = None) -> str:
     catalog = catalog or Catalog()
     items = []
     for sid, s in catalog.sources.items():
-        text = f"- `{sid}`: {s['producer']}, *{_escape(s['title'])}*"
+        text = f"- `{sid}`: {s['producer']}, *{_one_line(s['title'])}*"
         if s.get("date"):
-            text += f" ({_escape(s['date'])})"
+            text += f" ({_one_line(s['date'])})"
         url = str(s["url"])
-        text += f". <{url}>" if url.startswith("http") else f". {_escape(url)}"
+        text += f". <{url}>" if url.startswith("http") else f". {_one_line(url)}"
         if s.get("read_via"):
-            text += f" Read via {_escape(s['read_via'])}."
+            text += f" Read via {_one_line(s['read_via'])}."
         items.append(text)
     return "\n".join(items)

@@ -13,8 +13,14 @@ from pyproj import Geod
 from shapely.geometry import LineString, Point
 
 GEOD = Geod(ellps="WGS84")
+#: International mile (1959), in kilometres.
+KM_PER_MILE = 1.609344
 
 LonLat = tuple[float, float]
+
+
+def miles_to_km(miles: float) -> float:
+    return miles * KM_PER_MILE
 
 
 def distance_km(a: LonLat, b: LonLat) -> float:
@@ -78,11 +84,12 @@ def chain_routes(waypoints, legs: Sequence[tuple[str, bool]], *, skip: Sequence[
     """Join routes of the waypoints table end to end into one path of located waypoints.
 
     ``legs`` is a sequence of (route_id, reverse). Waypoints without a sourced
-    coordinate, and the places named in ``skip``, are left out (the path runs
-    straight past them); a waypoint that ends one leg and starts the next is kept
-    once. Returns a DataFrame with ``route_id``, ``place``, ``lon``, ``lat`` in path
-    order; ``attrs["unlocated"]`` counts the waypoints passed for want of a
-    coordinate and ``attrs["skipped"]`` those left out on request.
+    coordinate, or whose coordinate has ``coord_confidence`` "low", and the places
+    named in ``skip`` are left out (the path runs straight past them); a waypoint
+    that ends one leg and starts the next is kept once. Returns a DataFrame with
+    ``route_id``, ``place``, ``lon``, ``lat`` in path order; ``attrs["unlocated"]``
+    counts the waypoints passed for want of a trustworthy coordinate and
+    ``attrs["skipped"]`` those left out on request.
     """
     import pandas as pd
 
@@ -94,10 +101,13 @@ def chain_routes(waypoints, legs: Sequence[tuple[str, bool]], *, skip: Sequence[
         leg = waypoints[waypoints["route_id"] == route_id].sort_values("seq", ascending=not reverse)
         if leg.empty:
             raise KeyError(f"no waypoints for route {route_id!r}")
-        unlocated += int(leg["lat"].isna().sum())
+        located = leg["lat"].notna()
+        if "coord_confidence" in leg:
+            located &= leg["coord_confidence"] != "low"
+        unlocated += int((~located).sum())
         asked = leg["place"].isin(skip)
-        skipped += int((asked & leg["lat"].notna()).sum())
-        parts.append(leg[leg["lat"].notna() & ~asked][["route_id", "place", "lon", "lat"]])
+        skipped += int((asked & located).sum())
+        parts.append(leg[located & ~asked][["route_id", "place", "lon", "lat"]])
     path = pd.concat(parts, ignore_index=True)
     same_as_previous = (path["lon"].diff() == 0) & (path["lat"].diff() == 0)
     path = path[~same_as_previous].reset_index(drop=True)

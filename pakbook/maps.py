@@ -20,14 +20,7 @@ from shapely.geometry import LineString
 
 from . import geo, style
 
-#: The point of view of every map in the book, printed on each map page.
-BOUNDARY_NOTE = (
-    "Maps follow Natural Earth's default edition, which draws boundaries where control lies in practice. "
-    "Disputed boundaries are dashed and lines of control dotted; in Kashmir, Natural Earth classes the "
-    "Jammu-Sialkot 'Working Boundary' with the Line of Control. India, Pakistan and China each claim "
-    "territory shown here as held by another. The depiction of boundaries implies no endorsement."
-)
-#: The short form that is printed inside each map image.
+#: The point of view of every map, printed inside each map image (intro.md and the site footer say it at length).
 BOUNDARY_NOTE_SHORT = ("Boundaries: Natural Earth, de facto control; disputed lines dashed, lines of control dotted; "
                        "no endorsement implied.")
 
@@ -160,10 +153,9 @@ def draw_base(ax, frame: Frame, layers: dict, *, focus: Sequence[str] = ("PAK",)
     ax.set_ylim(y0, y1)
 
 
-def draw_boundaries(ax, frame: Frame, boundaries: gpd.GeoDataFrame) -> list[str]:
-    """Draw land boundaries, one style per class; return the classes drawn (for tests and legends)."""
+def draw_boundaries(ax, frame: Frame, boundaries: gpd.GeoDataFrame) -> None:
+    """Draw land boundaries, one collection per Natural Earth class, styled by BOUNDARY_STYLE."""
     lines = boundaries.to_crs(frame.crs)
-    drawn = []
     for cls, (_, ls, lw, colour) in BOUNDARY_STYLE.items():
         part = lines[lines["FEATURECLA"] == cls]
         if part.empty:
@@ -171,8 +163,6 @@ def draw_boundaries(ax, frame: Frame, boundaries: gpd.GeoDataFrame) -> list[str]
         segments = [np.asarray(g.coords) for geom in part.geometry for g in getattr(geom, "geoms", [geom])]
         ax.add_collection(LineCollection(segments, colors=colour, linewidths=lw, linestyles=[ls], zorder=3,
                                          gid=f"boundary:{cls}"))
-        drawn.append(cls)
-    return drawn
 
 
 def boundary_legend_handles(classes: Sequence[str]) -> list[Line2D]:
@@ -186,7 +176,7 @@ def boundary_legend_handles(classes: Sequence[str]) -> list[Line2D]:
     return handles
 
 
-def draw_graticule(ax, frame: Frame, step: float, *, labels: bool = True) -> None:
+def draw_graticule(ax, frame: Frame, step: float) -> None:
     """Meridians and parallels every ``step`` degrees, labelled where they leave the map's bottom and left edges."""
     tr = frame.transformer()
     x0, y0, x1, y1 = frame.bounds()
@@ -200,7 +190,7 @@ def draw_graticule(ax, frame: Frame, step: float, *, labels: bool = True) -> Non
         x, y = tr.transform(np.full_like(lats, lon), lats)
         ax.plot(x, y, **kw)
         hit = LineString(zip(x, y)).intersection(edge_bottom)
-        if labels and not hit.is_empty and hit.geom_type == "Point":
+        if not hit.is_empty and hit.geom_type == "Point":
             ax.annotate(_deg(lon, "E", "W"), (hit.x, y0), xytext=(0, -2), textcoords="offset points",
                         ha="center", va="top", fontsize=style.MIN_FONT_PT, color="#555555", annotation_clip=False)
     for lat in np.arange(lat_start, frame.lat1 + 20 + step, step):
@@ -208,7 +198,7 @@ def draw_graticule(ax, frame: Frame, step: float, *, labels: bool = True) -> Non
         x, y = tr.transform(lons, np.full_like(lons, lat))
         ax.plot(x, y, **kw)
         hit = LineString(zip(x, y)).intersection(edge_left)
-        if labels and not hit.is_empty and hit.geom_type == "Point":
+        if not hit.is_empty and hit.geom_type == "Point":
             ax.annotate(_deg(lat, "N", "S"), (x0, hit.y), xytext=(-2, 0), textcoords="offset points",
                         ha="right", va="center", fontsize=style.MIN_FONT_PT, color="#555555", annotation_clip=False)
     ax.set_xlim(x0, x1)
@@ -222,8 +212,7 @@ def _deg(v: float, pos: str, neg: str) -> str:
     return f"{abs(v):g}°{pos if v > 0 else neg}"
 
 
-def draw_places(ax, frame: Frame, places, ids: Sequence[str], *, offsets: dict | None = None,
-                label: bool = True, fontsize: float | None = None) -> None:
+def draw_places(ax, frame: Frame, places, ids: Sequence[str], *, offsets: dict | None = None) -> None:
     """Mark places (marker by kind) and label them.
 
     ``offsets`` maps place_id -> (dx, dy, ha) in points, or (dx, dy, ha, True) for a label
@@ -236,12 +225,11 @@ def draw_places(ax, frame: Frame, places, ids: Sequence[str], *, offsets: dict |
         x, y = tr.transform(row["lon"], row["lat"])
         if row["kind"] in MARKERS:
             ax.scatter([x], [y], zorder=6, gid=f"place:{pid}", **MARKERS[row["kind"]])
-        if label:
-            dx, dy, ha, *leader = offsets.get(pid, (4, 3, "left"))
-            arrow = dict(arrowstyle="-", linewidth=0.6, color="#333333", shrinkA=0, shrinkB=3) if leader else None
-            ax.annotate(row["name"], (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va="center",
-                        fontsize=fontsize or style.BASE_FONT_PT, zorder=7, arrowprops=arrow,
-                        bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.75))
+        dx, dy, ha, *leader = offsets.get(pid, (4, 3, "left"))
+        arrow = dict(arrowstyle="-", linewidth=0.6, color="#333333", shrinkA=0, shrinkB=3) if leader else None
+        ax.annotate(row["name"], (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va="center",
+                    fontsize=style.BASE_FONT_PT, zorder=7, arrowprops=arrow,
+                    bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.75))
 
 
 def label_area(ax, frame: Frame, lon: float, lat: float, text: str, *, kind: str = "water", fontsize=None, **kw) -> None:
@@ -253,11 +241,11 @@ def label_area(ax, frame: Frame, lon: float, lat: float, text: str, *, kind: str
 
 
 def draw_route(ax, frame: Frame, coords: Sequence[tuple[float, float]], *, color: str, linestyle="-",
-               linewidth: float = 2.0, label: str | None = None, gid: str | None = None):
+               linewidth: float = 2.0, gid: str | None = None):
     """A route given as lon/lat points, densified along geodesics and projected."""
     pts = geo.densify(list(coords), step_km=25)
     x, y = frame.transformer().transform([p[0] for p in pts], [p[1] for p in pts])
-    (line,) = ax.plot(x, y, color=color, linestyle=linestyle, linewidth=linewidth, label=label, zorder=5,
+    (line,) = ax.plot(x, y, color=color, linestyle=linestyle, linewidth=linewidth, zorder=5,
                       solid_capstyle="round", gid=gid)
     return line
 

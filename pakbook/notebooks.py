@@ -8,10 +8,13 @@ deterministically, and records what each one read (see :mod:`pakbook.deps`), so 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -20,7 +23,7 @@ from . import paths
 
 def toc_files() -> list[str]:
     """Every file named in the table of contents (without extension), in reading order."""
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    toc = yaml.safe_load(paths.TOC.read_text(encoding="utf-8"))
     out = [toc["root"]]
 
     def walk(entries):
@@ -41,11 +44,55 @@ def in_toc() -> list[Path]:
     return [Path(f + ".ipynb") for f in toc_files() if (paths.ROOT / (f + ".ipynb")).is_file()]
 
 
+class Image(NamedTuple):
+    """A PNG in a notebook's outputs: the index of its cell, its bytes, and whether it is glued."""
+
+    cell: int
+    png: bytes
+    #: stored by ``glue`` (``application/papermill.record/image/png``) to be shown where it is glued
+    glued: bool
+
+
+def images(nb: Mapping) -> list[Image]:
+    """Every PNG a reader can see from a notebook's outputs, in order: displayed ones and glued ones."""
+    out = []
+    for i, cell in enumerate(nb.get("cells", [])):
+        for output in cell.get("outputs", []):
+            for key, value in output.get("data", {}).items():
+                if key == "image/png" or key.endswith("/image/png"):
+                    data = "".join(value) if isinstance(value, list) else value
+                    out.append(Image(i, base64.b64decode(data), key != "image/png"))
+    return out
+
+
 # -- execution -----------------------------------------------------------------------------------------
+def normalise(body: str) -> str:
+    """A notebook's text with machine-specific metadata made portable.
+
+    The kernel writes its interpreter's full version (``metadata.language_info.version``,
+    e.g. ``3.11.7``); it is cut to ``major.minor``, so that executing on another 3.11.x
+    (Debian's 3.11.2, GitHub's latest 3.11) gives the same bytes. nbval compares outputs,
+    not metadata, so nothing is lost. Written as nbconvert writes (``nbformat.writes``
+    and a final newline).
+    """
+    import nbformat
+
+    nb = nbformat.reads(body, as_version=nbformat.NO_CONVERT)
+    info = nb.get("metadata", {}).get("language_info", {})
+    version = str(info.get("version", ""))
+    short = ".".join(version.split(".")[:2])
+    if not version or short == version:
+        return body
+    info["version"] = short
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
+
+
 def execute(notebook: Path, *, timeout: int = 300, write: bool = True) -> tuple[bool, dict]:
     """Execute a notebook in place, as ``jupyter nbconvert --execute --inplace`` does, under the tracer.
 
-    No timing metadata is written, so an unchanged notebook re-executes to identical bytes; the
+    No timing metadata is written and the interpreter's version is kept to ``major.minor``
+    (:func:`normalise`), so an unchanged notebook re-executes to identical bytes on any 3.11.x; the
     file is rewritten only if its bytes change. Returns (whether the file changed, its manifest
     entry, see :mod:`pakbook.deps`). Raises ``nbclient.exceptions.CellExecutionError`` on a
     failing cell, leaving the file as it was.
@@ -67,6 +114,7 @@ def execute(notebook: Path, *, timeout: int = 300, write: bool = True) -> tuple[
         c.ExecutePreprocessor.extra_arguments = [f"--IPKernelApp.exec_files={tracer}"]
         body, _ = NotebookExporter(config=c).from_filename(str(notebook))
         reads, modules = deps.read_trace(log)
+    body = normalise(body)
     after = body.encode("utf-8")
     changed = after != before
     if write and changed:
@@ -124,13 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         except CellExecutionError as exc:
             print(f"  FAILED, left as it was (and still stale):\n{exc}", file=sys.stderr)
             failed.append(nb)
-            continue
-        print(f"  {'outputs changed' if changed else 'identical bytes'}; "
-              f"{len(entry['inputs'])} inputs recorded", file=sys.stderr)
-        if nb in toc:
-            manifest["notebooks"][nb] = entry
-            deps.save(manifest)
-    deps.save(manifest)
+        else:
+            print(f"  {'outputs changed' if changed else 'identical bytes'}; "
+                  f"{len(entry['inputs'])} inputs recorded", file=sys.stderr)
+            if nb in toc:
+                manifest["notebooks"][nb] = entry
+        deps.save(manifest)  # after every notebook, so an interrupted run keeps what it did
     if failed:
         print(f"failed: {' '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

@@ -7,7 +7,6 @@ book works whatever the current directory is (a chapter's kernel starts in
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 _MARKERS = ("_config.yml", "_toc.yml")
@@ -30,14 +29,30 @@ RAW = DATA / "raw"
 DERIVED = DATA / "derived"
 CATALOG = DATA / "catalog.yml"
 CHAPTERS = ROOT / "chapters"
+#: The table of contents: which pages the book has, in reading order.
+TOC = ROOT / "_toc.yml"
+#: What each notebook read when last executed (pakbook.deps; committed with the notebooks).
+DEPS_MANIFEST = CHAPTERS / ".deps.json"
+
+# -- what scripts/build.sh makes (not committed) --
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 LATEX = BUILD / "latex"
+#: Sphinx's parsed sources and pickled environment (its configuration included).
+DOCTREES = BUILD / ".doctrees"
+#: The PDF, and the LaTeX log its checks read (overfull boxes, the text width).
+PDF = LATEX / "book.pdf"
+LATEX_LOG = LATEX / "book.log"
+#: The copy of the PDF that the site links from its front page.
+SITE_PDF = HTML / "book.pdf"
+#: Pictures and numbers the checks and the benchmark make for a person to look at (not committed).
+TEST_OUTPUT = ROOT / "test-output"
 
-
-def data_file(relative: str | os.PathLike) -> Path:
-    """Absolute path of a file named relative to ``data/`` (as in the catalogue)."""
-    return DATA / Path(relative)
+# -- continuous integration --
+#: The CI entry point: scripts/test.sh, then scripts/build.sh.
+CI_RUN = ROOT / ".ci" / "run"
+#: The GitHub Actions workflow that runs CI_RUN and publishes the book.
+WORKFLOW = ROOT / ".github" / "workflows" / "book.yml"
 
 
 def rel(path: Path) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 #: TeX points per inch.
@@ -36,6 +37,22 @@ def page_count(pdf: Path) -> int:
     return int(parse_info(_run("pdfinfo", str(pdf)))["Pages"])
 
 
+def parse_date(value: str) -> datetime:
+    """A date as ``pdfinfo -isodates`` prints it (``2026-11-29T03:26:47Z`` or with an offset), time zone aware."""
+    when = datetime.fromisoformat(value.strip())
+    if when.tzinfo is None:
+        raise ValueError(f"a PDF date without a time zone: {value!r}")
+    return when
+
+
+def creation_date(pdf: Path) -> datetime:
+    """When the PDF says it was made (its ``CreationDate``); the build sets it from SOURCE_DATE_EPOCH."""
+    info = parse_info(_run("pdfinfo", "-isodates", str(pdf)))
+    if "CreationDate" not in info:
+        raise ValueError(f"{pdf} records no CreationDate")
+    return parse_date(info["CreationDate"])
+
+
 # -- pdftotext -------------------------------------------------------------------------------------------
 def page_texts(pdf: Path) -> list[str]:
     """The text of every page, in order (pdftotext separates pages with a form feed)."""
@@ -48,6 +65,20 @@ def squash(text: str) -> str:
     text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return re.sub(r"\s+", " ", text).strip()
+
+
+#: Hyphens (ASCII, Unicode hyphen, non-breaking and soft hyphen): where a line may end in the PDF.
+_HYPHENS_AND_SPACE = re.compile(r"[\s\-\u2010\u2011\u00ad]+")
+
+
+def loose(text: str) -> str:
+    """Text for matching across line ends: ``squash``'s quotes, with every hyphen and white space removed.
+
+    A line of the PDF may end at a real hyphen ("Kashgar-" / "Gwadar"), which ``squash`` cannot
+    tell from a word broken by hyphenation ("corri-" / "dor"); compared this way, both sides
+    agree whichever it was.
+    """
+    return _HYPHENS_AND_SPACE.sub("", squash(text))
 
 
 def squash_lines(text: str) -> str:

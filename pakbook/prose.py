@@ -24,7 +24,3 @@ def glue_number(name: str, value) -> None:
 
     glue(name, plain(value), display=False)
 
-
-def glue_numbers(**values) -> None:
-    for name, value in values.items():
-        glue_number(name, value)

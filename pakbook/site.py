@@ -1,6 +1,7 @@
 """The built HTML site as a reader's browser sees it: links, anchors, images, and where resources come from.
 
-Used by the checks of the built book (tests/test_site.py, tests/test_browser.py).
+Used by the checks of the built book (tests/test_site.py, tests/test_browser.py, tests/test_pdf.py);
+its list of leaks (LEAKS) also checks the notebooks' outputs (tests/test_notebooks.py).
 Everything here reads files or strings; nothing fetches.
 """
 
@@ -170,9 +171,16 @@ class BrokenLink:
     page: str
     href: str
     reason: str
+    #: the site-relative file the link points to
+    target: str = ""
 
     def __str__(self) -> str:
         return f"{self.page}: {self.href} ({self.reason})"
+
+
+def is_followed(href: str) -> bool:
+    """True for an href that points inside the site (not another host, mail, script or inline data)."""
+    return bool(href) and not is_external(href) and not href.startswith(("mailto:", "javascript:", "data:", "tel:"))
 
 
 class Site:
@@ -191,20 +199,30 @@ class Site:
             self._pages[rel] = parse((self.root / rel).read_text(encoding="utf-8"))
         return self._pages[rel]
 
-    def broken_links(self, rel: str) -> list[BrokenLink]:
-        """Links and resources of a page that point inside the site at a missing file or anchor."""
+    def check(self, target: str, fragment: str = "") -> str | None:
+        """Why a site-relative ``target`` (and ``#fragment``) does not resolve, or None when it does."""
+        if not (self.root / target).is_file():
+            return f"no file {target}"
+        if fragment and target.endswith(".html") and fragment not in self.page(target).ids:
+            return f"no anchor #{fragment} in {target}"
+        return None
+
+    def broken_hrefs(self, rel: str, hrefs: list[str]) -> list[BrokenLink]:
+        """The hrefs, as written on page ``rel``, that point inside the site at a missing file or anchor."""
         out = []
-        page = self.page(rel)
-        for href in page.links + page.resources:
-            if not href or is_external(href) or href.startswith(("mailto:", "javascript:", "data:", "tel:")):
+        for href in hrefs:
+            if not is_followed(href):
                 continue
             target, fragment = resolve(rel, href)
-            path = self.root / target
-            if not path.is_file():
-                out.append(BrokenLink(rel, href, f"no file {target}"))
-            elif fragment and target.endswith(".html") and fragment not in self.page(target).ids:
-                out.append(BrokenLink(rel, href, f"no anchor #{fragment} in {target}"))
+            reason = self.check(target, fragment)
+            if reason:
+                out.append(BrokenLink(rel, href, reason, target))
         return out
+
+    def broken_links(self, rel: str) -> list[BrokenLink]:
+        """Links and resources of a page that point inside the site at a missing file or anchor."""
+        page = self.page(rel)
+        return self.broken_hrefs(rel, page.links + page.resources)
 
     def external_resources(self, rel: str) -> list[str]:
         """What a page would make a browser fetch from another host (links a reader clicks are not counted)."""
@@ -212,7 +230,9 @@ class Site:
         return [u for u in page.resources + page.script_urls if is_external(u)]
 
 
-#: What must never reach a reader from a notebook's output: (pattern, what it is).
+#: What must never reach a reader, from a notebook's output into the site or the PDF: (pattern, what it is).
+#: The one list: tests/test_notebooks.py (outputs as committed), test_site.py (every page's text) and
+#: test_pdf.py (every page of the PDF) all check with :func:`leaks`.
 LEAKS = [
     (re.compile(r"\bat 0x[0-9a-fA-F]{6,}"), "a memory address"),
     (re.compile(r"(?<![\w.])/(?:root|home|work|tmp|usr|opt|var|Users|private)/[\w.-]+"), "a machine path"),

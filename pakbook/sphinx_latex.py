@@ -1,14 +1,16 @@
-"""Sphinx extension for the PDF: tables and long strings stay inside the text block.
+"""Sphinx extension for the PDF: the text block is the width the figures are drawn for, and tables and
+long strings stay inside it.
 
-Two things ran past the right margin of the PDF:
-
-- Sphinx typesets a table of more than 30 rows as a ``longtable`` whose columns,
-  unless the source gives widths, are ``l`` columns that never wrap (the source
-  register on the "Data and sources" page ran 2,400 pt past the margin). Here every
-  table without widths of its own gets column widths measured from its content:
-  each column wraps at a width in proportion to what it holds, and is no narrower
-  than its longest word. Tables that set ``:widths:`` or a ``tabularcolumns`` spec
-  keep them.
+- The text block's width is ``style.TEXT_WIDTH_IN``: on ``config-inited`` the left and right
+  margins (Sphinx's ``hmargin``) are set to what the paper leaves around it. The preamble in
+  ``_config.yml`` writes the width LaTeX ended up with to the log, and tests/test_pdf.py checks
+  it, so a figure drawn at the text width prints at the size it was drawn.
+- Sphinx typesets a table of more than 30 rows as a ``longtable`` whose columns, unless the
+  source gives widths, are ``l`` columns that never wrap and run past the margin. Here every
+  table without widths of its own gets column widths measured from its content: each column
+  wraps at a width in proportion to what it holds, and is no narrower than its longest word.
+  Tables that set ``:widths:`` or a ``tabularcolumns`` spec keep them. (The book's tables today:
+  the claims checked on the "Checking the brief" page; the chapters to come will have more.)
 - Long strings with no space, such as URLs in running text or a sha256, cannot be
   broken by TeX. Here such a string gets break points after its punctuation (and
   every few characters in a long run of letters and digits). URLs set as links
@@ -24,9 +26,16 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
-#: Average characters of body text (about 5.1 pt each) on one line of the PDF's text block
-#: (6.27 in, 11 pt serif), counting each column's padding.
-LINE_CHARS = 88
+from . import pdf, style
+
+#: Paper widths in inches, by LaTeX paper size (``latex_elements.papersize``).
+PAPER_WIDTH_IN = {"a4paper": 210 / 25.4, "letterpaper": 8.5}
+#: Size of the body text in points (``latex_elements.pointsize`` in _config.yml; checked on ``config-inited``).
+BODY_PT = 11
+#: Average advance of a character of the body text (FreeSerif), in em: about 5.1 pt at 11 pt.
+CHAR_EM = 0.464
+#: Average characters of body text on one line of the PDF's text block, counting each column's padding.
+LINE_CHARS = int(style.TEXT_WIDTH_IN * pdf.PT_PER_IN / (BODY_PT * CHAR_EM))
 #: Room a column's padding (two \tabcolsep, 12 pt) takes, in characters, rounded up.
 COLUMN_PAD = 3
 #: A string with no space longer than this gets break points (in a table cell: ``LONG_WORD_IN_TABLE``;
@@ -208,6 +217,32 @@ def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
     allow_breaks_in_long_strings(doctree)
 
 
+def hmargin_in(papersize: str, text_width_in: float = style.TEXT_WIDTH_IN) -> float:
+    """The left and right margin that leave a text block of ``text_width_in`` on the paper."""
+    if papersize not in PAPER_WIDTH_IN:
+        raise ValueError(f"latex_elements.papersize {papersize!r} is not one of {sorted(PAPER_WIDTH_IN)}")
+    return (PAPER_WIDTH_IN[papersize] - text_width_in) / 2
+
+
+def on_config_inited(app, config) -> None:
+    """Set the text block's width from ``style.TEXT_WIDTH_IN``, and check the body size that LINE_CHARS assumes."""
+    from sphinx.errors import ConfigError
+
+    elements = dict(config.latex_elements or {})
+    pointsize = elements.get("pointsize", "10pt")
+    if pointsize != f"{BODY_PT}pt":
+        raise ConfigError(f"latex_elements.pointsize is {pointsize}; pakbook.sphinx_latex measures tables for "
+                          f"{BODY_PT}pt (BODY_PT)")
+    setup = elements.get("sphinxsetup", "")
+    if "hmargin" in setup:
+        raise ConfigError("latex_elements.sphinxsetup sets hmargin; pakbook.sphinx_latex sets it from "
+                          "style.TEXT_WIDTH_IN")
+    margin = hmargin_in(elements.get("papersize", "letterpaper"))
+    elements["sphinxsetup"] = ",".join(filter(None, [setup, f"hmargin={margin:.5f}in"]))
+    config.latex_elements = elements
+
+
 def setup(app):
+    app.connect("config-inited", on_config_inited)
     app.connect("doctree-resolved", on_doctree_resolved)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,8 +10,11 @@ from __future__ import annotations
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 
-#: Width of the PDF text block in inches (A4, Sphinx's default 1 in margins: 8.27 - 2 in).
+#: Width of the PDF text block in inches. The one definition: pakbook/sphinx_latex.py sets the
+#: LaTeX text block to it, and tests/test_pdf.py confirms the width from the LaTeX log.
 TEXT_WIDTH_IN = 6.27
+#: How far (inches) a figure may be from the text width, for the rounding of pixel densities.
+TOLERANCE_IN = 0.01
 #: Resolution of the PNGs stored in the notebooks: sharp in print at full text width.
 DPI = 200
 #: Smallest type size allowed in any figure (points, at print size).
@@ -117,8 +120,14 @@ def subplots(height_ratio: float = 0.6, **kwargs):
     return plt.subplots(figsize=(TEXT_WIDTH_IN, TEXT_WIDTH_IN * height_ratio), **kwargs)
 
 
-#: Characters per line of the source note at MIN_FONT_PT across the text width (DejaVu Sans).
-SOURCE_WRAP = 112
+#: Left edge of the source note, as a fraction of the figure's width (the note ends at the right edge).
+SOURCE_X = 0.01
+#: Average advance of a character of DejaVu Sans, in em: 0.52 measured on the book's source notes,
+#: 0.53 on one in capitals; rounded up so that a line of the note never runs past the figure.
+SOURCE_CHAR_EM = 0.55
+#: Characters per line of the source note: as many as fit at MIN_FONT_PT across the figure
+#: (tests/test_maps.py checks that no text of a map runs past its edges).
+SOURCE_WRAP = int(TEXT_WIDTH_IN * (1 - SOURCE_X) * 72 / (MIN_FONT_PT * SOURCE_CHAR_EM))
 #: Height of one line of the source note, inches.
 SOURCE_LINE_IN = MIN_FONT_PT * 1.25 / 72
 
@@ -140,7 +149,7 @@ def source_line(fig, text: str, *, note: str | None = None) -> None:
     at the bottom of the figure: ``len(source_lines(text, note)) * SOURCE_LINE_IN`` inches.
     """
     body = "\n".join(source_lines(text, note))
-    fig.text(0.01, 0.01, body, ha="left", va="bottom", fontsize=MIN_FONT_PT, color="#333333", linespacing=1.25)
+    fig.text(SOURCE_X, 0.01, body, ha="left", va="bottom", fontsize=MIN_FONT_PT, color="#333333", linespacing=1.25)
 
 
 def font_sizes(fig) -> list[float]:

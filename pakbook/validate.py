@@ -13,6 +13,9 @@ line (or feature) and column at the first problem. Nothing partial is returned.
 
 Dates are ``date`` (YYYY-MM-DD) or ``partial_date`` (YYYY-MM-DD, YYYY-MM or YYYY, a
 real calendar date kept as text, for events known only to the month or year).
+Numbers, years and dates are read strictly as ASCII: no digit separators (``1_000``,
+``1,000``), no digits of other scripts (``٣٤``), no ``inf`` or ``nan``; column patterns
+match with ``re.ASCII`` (a digit is 0-9).
 """
 
 from __future__ import annotations
@@ -33,7 +36,15 @@ from .errors import DataError
 
 KINDS = ("str", "int", "float", "date", "partial_date", "year")
 _PANDAS_DTYPE = {"str": "str", "int": "Int64", "float": "float64", "year": "Int64", "partial_date": "str"}
-_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+# ASCII-only patterns: ``\d`` would also match the digits of other scripts, which int() accepts.
+_INT = re.compile(r"-?[0-9]+")
+_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_YEAR = re.compile(r"[0-9]{4}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+#: A source id cited inside square brackets in free text, e.g. "[G06]" or "[R14; same elevation R15, R16]".
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
+_CITED_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)*\b")
 
 #: A row check takes the converted row and returns None, or (column, expected, found).
 RowCheck = Callable[[dict], "tuple[str, str, object] | None"]
@@ -96,8 +107,10 @@ class Col:
 class TableSchema:
     columns: tuple[Col, ...]
     key: tuple[str, ...]
-    #: Column(s) whose values (several separated by ';') must be source ids in the catalogue.
-    source_column: str | tuple[str, ...] | None = "source_id"
+    #: Columns whose values (several separated by ';') must be source ids in the catalogue.
+    source_columns: tuple[str, ...] = ("source_id",)
+    #: Free-text columns whose bracketed citations ("... [G06]", "[M04;M05]") must be source ids in the catalogue.
+    cited_in_text: tuple[str, ...] = ()
     row_checks: tuple[RowCheck, ...] = ()
     #: Checks across rows (order, sequences), run after every row has passed.
     table_checks: tuple[TableCheck, ...] = ()
@@ -109,12 +122,6 @@ class TableSchema:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
-
-    @property
-    def source_columns(self) -> tuple[str, ...]:
-        if not self.source_column:
-            return ()
-        return (self.source_column,) if isinstance(self.source_column, str) else tuple(self.source_column)
 
 
 @dataclass(frozen=True)
@@ -288,19 +295,21 @@ def convert(value: str, col: Col, file: str, line: int | str):
     out: object
     try:
         if col.kind == "int":
-            if not re.fullmatch(r"-?\d+", value):
+            if not _INT.fullmatch(value):
                 raise ValueError
             out = int(value)
         elif col.kind == "year":
-            if not re.fullmatch(r"\d{4}", value):
+            if not _YEAR.fullmatch(value):
                 raise ValueError
             out = int(value)
         elif col.kind == "float":
+            if not _FLOAT.fullmatch(value):
+                raise ValueError
             out = float(value)
             if not math.isfinite(out):
                 raise ValueError
         elif col.kind == "date":
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            if not _DATE.fullmatch(value):
                 raise ValueError
             out = dt.date.fromisoformat(value)
         elif col.kind == "partial_date":
@@ -319,7 +328,7 @@ def convert(value: str, col: Col, file: str, line: int | str):
             raise DataError(file, line, col.name, col.expected(), repr(value))
     if col.choices and out not in col.choices:
         raise DataError(file, line, col.name, col.expected(), repr(value))
-    if col.pattern and not re.fullmatch(col.pattern, str(out)):
+    if col.pattern and not re.fullmatch(col.pattern, str(out), re.ASCII):  # \d and \w: ASCII only
         raise DataError(file, line, col.name, col.expected(), repr(value))
     if isinstance(out, (int, float)):
         if (col.min is not None and out < col.min) or (col.max is not None and out > col.max):
@@ -344,6 +353,17 @@ def _check_sources(value, catalog: Catalog, file: str, line, column: str):
     for sid in (s.strip() for s in str(value).split(";")):
         if sid not in catalog.sources:
             raise DataError(file, line, column, "a source id defined under 'sources' in data/catalog.yml", repr(sid))
+
+
+def cited_ids(text: str) -> list[str]:
+    """The source ids cited in square brackets in free text: "see [R14; same elevation R15, R16]" -> R14, R15, R16."""
+    return [sid for inside in _BRACKETS.findall(text) for sid in _CITED_ID.findall(inside)]
+
+
+def _check_cited(text, catalog: Catalog, file: str, line, column: str):
+    for sid in cited_ids(str(text)):
+        if sid not in catalog.sources:
+            raise DataError(file, line, column, "bracketed citations that are source ids defined under 'sources' in data/catalog.yml", repr(sid))
 
 
 def _check_key(rows: list[dict], lines: list, key: tuple[str, ...], file: str):
@@ -408,6 +428,9 @@ def read_table(catalog: Catalog, record: FileRecord, schema: TableSchema) -> pd.
             for sc in schema.source_columns:
                 if row[sc] is not None:
                     _check_sources(row[sc], catalog, file, line, sc)
+            for tc in schema.cited_in_text:
+                if row[tc] is not None:
+                    _check_cited(row[tc], catalog, file, line, tc)
             rows.append(row)
             lines.append(line)
     except csv.Error as exc:

@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Measure the book's build on this machine and compare with its budgets.
 
-    .venv/bin/python scripts/benchmark.py            # everything; about 3 minutes on 2 cores
-    .venv/bin/python scripts/benchmark.py --enforce  # exit 1 if any row misses its budget
-    .venv/bin/python scripts/benchmark.py --only notebooks,html
+    scripts/benchmark.sh            # everything; about 3 minutes on 2 cores
+    scripts/benchmark.sh --enforce  # exit 1 if any row misses its budget
+    scripts/benchmark.sh --only notebooks,html
+
+(scripts/benchmark.sh sets up the environment as scripts/build.sh does, then runs this file.)
 
 Measured (wall time, best of several runs where noted, so one slow run does not decide):
 
 - clean execution of every notebook of the book, in a fresh kernel, against a notebook that
   only imports the stack (pandas, geopandas, matplotlib, ... and the pakbook modules the
   notebooks import), executed the same way: each notebook at most 2.5 times the import-only one;
-- the HTML build from committed outputs (clean and strict, as scripts/build.sh does): < 20 s;
+- the HTML build from committed outputs (clean and strict, with the PDF's SOURCE_DATE_EPOCH,
+  as scripts/build.sh does): < 20 s;
 - the PDF build: < 60 s;
 - the test run, scripts/test.sh: < 90 s;
 - the size of each HTML page of the table of contents with the images it shows: <= 1.5 MB;
@@ -36,22 +39,17 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV = Path(os.environ.get("PAKBOOK_VENV", ROOT / ".venv"))
-
-# Run inside the book's environment (scripts/test.sh or scripts/build.sh creates it).
-if Path(sys.prefix).resolve() != VENV.resolve():
-    python = VENV / "bin" / "python"
-    if not python.is_file():
-        sys.exit(f"no environment in {VENV}: run scripts/test.sh once to create it")
-    os.execv(str(python), [str(python), __file__, *sys.argv[1:]])
+# Run by scripts/benchmark.sh, which puts the book's environment first on PATH and exports
+# PAKBOOK_STRICT and SOURCE_DATE_EPOCH (scripts/_env.sh) as for scripts/build.sh.
+if "PAKBOOK_STRICT" not in os.environ:
+    sys.exit("run scripts/benchmark.sh (it sets up the environment this script runs in)")
 
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
-sys.path.insert(0, str(ROOT))
-from pakbook import deps, notebooks, paths  # noqa: E402
+from pakbook import deps, notebooks, paths, site  # noqa: E402
 
+ROOT = paths.ROOT
 MB = 1_000_000
 BUDGET = {
     "ratio": 2.5,        # a notebook's execution time over the import-only notebook's
@@ -64,7 +62,7 @@ BUDGET = {
 #: The stack every chapter stands on, imported by the import-only notebook.
 STACK = ["numpy", "pandas", "geopandas", "shapely", "pyproj", "pyogrio", "matplotlib",
          "matplotlib.pyplot", "searoute", "yaml", "myst_nb", "IPython.display"]
-STRICT = ["--all", "-W", "-n", "--keep-going"]
+STRICT = os.environ["PAKBOOK_STRICT"].split()
 PARTS = ("notebooks", "html", "pdf", "tests")
 
 
@@ -84,14 +82,6 @@ class Row:
 
 
 # -- environment ----------------------------------------------------------------------------------------------
-def _env() -> dict:
-    env = dict(os.environ)
-    env["PATH"] = f"{VENV / 'bin'}{os.pathsep}{env.get('PATH', '')}"
-    env.pop("MPLBACKEND", None)       # as scripts/_env.sh: the inline backend must be used
-    env.pop("PYTHONWARNINGS", None)
-    return env
-
-
 def machine() -> dict:
     cpu = ""
     try:
@@ -145,9 +135,6 @@ def bench_notebooks(repeat: int) -> list[Row]:
     Interleaving the rounds means a burst of load elsewhere on the machine slows the baseline
     and the chapters alike, instead of deciding one row.
     """
-    env_backup, env = dict(os.environ), _env()
-    os.environ.clear()
-    os.environ.update(env)  # the kernels inherit it
     tmp = tempfile.mkdtemp(prefix="pakbook-bench-")
     try:
         entries = [("import-only", import_only_notebook(), Path(tmp))]
@@ -168,8 +155,6 @@ def bench_notebooks(repeat: int) -> list[Row]:
                             detail=f"execution failed, no notebook timed: {failed['import-only']}")]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        os.environ.clear()
-        os.environ.update(env_backup)
     base = samples.pop("import-only")
     rows = [Row("import-only notebook (kernel start + imports)", "baseline", min(base), "s", samples=base,
                 detail="the stack and the pakbook modules the notebooks import")]
@@ -188,12 +173,12 @@ def bench_notebooks(repeat: int) -> list[Row]:
 def run(cmd: list[str], log: Path) -> tuple[float, int]:
     t0 = time.perf_counter()
     with open(log, "w", encoding="utf-8") as fh:
-        code = subprocess.run(cmd, cwd=ROOT, env=_env(), stdout=fh, stderr=subprocess.STDOUT).returncode
+        code = subprocess.run(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT).returncode
     return time.perf_counter() - t0, code
 
 
 def build(builder: str, out: Path, log: Path) -> tuple[float, int]:
-    return run([str(VENV / "bin" / "jupyter-book"), "build", str(ROOT), *STRICT, "--builder", builder,
+    return run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), *STRICT, "--builder", builder,
                 "--path-output", str(out)], log)
 
 
@@ -216,7 +201,7 @@ def bench_html(repeat: int, keep: Path, logs: Path) -> list[Row]:
     detail = "" if code == 0 else f"exit {code}: {_tail(logs / f'html-{len(samples) - 1}.log')}"
     rows = [Row("HTML build from committed outputs (clean, strict)", "html", min(samples), "s",
                 budget=f"< {BUDGET['html_s']:.0f} s", ok=ok, samples=samples, detail=detail)]
-    html = keep / "_build" / "html"
+    html = keep / paths.HTML.relative_to(ROOT)
     if code == 0:
         rows += page_sizes(html)
     return rows
@@ -230,12 +215,11 @@ def page_sizes(html: Path) -> list[Row]:
             rows.append(Row(f"page {f}.html", "page", None, "MB", budget=f"<= {BUDGET['page_mb']} MB", ok=False,
                             detail="not built"))
             continue
-        text = page.read_text(encoding="utf-8", errors="replace")
         images = set()
-        for src in re.findall(r'<img[^>]*\ssrc="([^"]+)"', text):
-            if re.match(r"^(https?:|data:|//)", src):
+        for src, _ in site.parse(page.read_text(encoding="utf-8", errors="replace")).images:
+            if not site.is_followed(src):
                 continue
-            target = (page.parent / src.split("#")[0].split("?")[0]).resolve()
+            target = html / site.resolve(f"{f}.html", src)[0]
             if target.is_file():
                 images.add(target)
         size = page.stat().st_size + sum(p.stat().st_size for p in images)
@@ -254,7 +238,7 @@ def bench_pdf(repeat: int, logs: Path) -> list[Row]:
         try:
             seconds, code = build("pdflatex", out, logs / f"pdf-{i}.log")
             samples.append(seconds)
-            pdf = out / "_build" / "latex" / "book.pdf"
+            pdf = out / paths.PDF.relative_to(ROOT)
             if code == 0 and pdf.is_file():
                 size = pdf.stat().st_size / MB
         finally:
@@ -321,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat-pdf", type=int, default=1, help="PDF builds, best kept (default 1)")
     ap.add_argument("--repeat-tests", type=int, default=1, help="test runs, best kept (default 1)")
     ap.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
-    ap.add_argument("--json", type=Path, default=ROOT / "test-output" / "benchmark.json", help="where to write JSON")
+    ap.add_argument("--json", type=Path, default=paths.TEST_OUTPUT / "benchmark.json", help="where to write JSON")
     ap.add_argument("--enforce", action="store_true", help="exit 1 if any row misses its budget or failed")
     args = ap.parse_args(argv)
     only = {p.strip() for p in args.only.split(",") if p.strip()}

@@ -14,7 +14,6 @@ one feature per line. Running it twice gives identical bytes; the checksums in
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -22,8 +21,8 @@ from pathlib import Path
 import shapely
 from shapely.geometry import box, mapping
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pakbook import paths  # noqa: E402
+from pakbook import paths
+from pakbook.catalog import sha256, write_or_check
 
 OUT = paths.DERIVED / "naturalearth"
 GRID = 1e-4  # degrees; about 11 m, far below what a printed map shows
@@ -93,8 +92,8 @@ def dumps(features: list[dict]) -> str:
     return head + body + "\n]}\n"
 
 
-def build() -> dict[str, str]:
-    ne = natural_earth_dir()
+def build(ne: Path) -> dict[str, str]:
+    """The text of every output file, by name, from the Natural Earth folder ``ne``."""
     out = {}
     for name, rel, bbox, keep, sort_keys in LAYERS:
         out[f"{name}.geojson"] = dumps(clip_layer(ne / rel, bbox, keep, sort_keys))
@@ -107,21 +106,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     ne = natural_earth_dir()
     for _, rel, *_ in LAYERS:
-        digest = hashlib.sha256((ne / rel).read_bytes()).hexdigest()
-        print(f"input {rel} sha256 {digest}")
-    files = build()
-    OUT.mkdir(parents=True, exist_ok=True)
-    differ = 0
-    for name, text in files.items():
-        target = OUT / name
-        if args.check:
-            same = target.is_file() and target.read_text(encoding="utf-8") == text
-            differ += not same
-            print(f"{'same' if same else 'DIFFERS'} {paths.rel(target)}")
-        else:
-            target.write_text(text, encoding="utf-8")
-            print(f"wrote {paths.rel(target)} ({len(text.encode()) / 1e3:.0f} kB)")
-    return 1 if differ else 0
+        print(f"input {rel} sha256 {sha256(ne / rel)}")
+    same = [write_or_check(OUT / name, text, args.check) for name, text in build(ne).items()]
+    return 0 if all(same) or not args.check else 1
 
 
 if __name__ == "__main__":

@@ -13,10 +13,9 @@ import argparse
 import csv
 import io
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pakbook import paths  # noqa: E402
+from pakbook import paths
+from pakbook.catalog import write_or_check
 
 TARGET = paths.RAW / "geonames" / "places_geonames.csv"
 
@@ -68,15 +67,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
-    text = build()
-    if args.check:
-        same = TARGET.is_file() and TARGET.read_text(encoding="utf-8") == text
-        print(f"{'same' if same else 'DIFFERS'} {paths.rel(TARGET)}")
-        return 0 if same else 1
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {paths.rel(TARGET)}")
-    return 0
+    same = write_or_check(TARGET, build(), args.check)
+    return 0 if same or not args.check else 1
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ that the PDF places them at exactly that width.
 
 from __future__ import annotations
 
-import base64
 import itertools
 import json
 
@@ -17,11 +16,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # noqa: E402  (tests draw off-screen)
 
-import matplotlib.pyplot as plt
 import pytest
 from matplotlib.lines import Line2D
 
-from pakbook import a11y, atlas, data, geo, maps, notebooks, paths, style
+from pakbook import a11y, maps, notebooks, paths, style
 
 #: CIEDE2000 that lines, markers and chart series of one figure must keep between them.
 MARKS = 10.0
@@ -31,8 +29,6 @@ FILLS = 5.0
 TEXT_CONTRAST = 4.5
 #: Colours this close to white (CIEDE2000) are paper: the page around a map, and the white boxes behind labels.
 PAPER = 3.0
-#: A committed figure may be this far (inches) from the text width, for rounding of its resolution.
-TOLERANCE_IN = 0.01
 
 #: Colours that mark different things on one figure, and the difference each group must keep.
 GROUPS = {
@@ -73,31 +69,14 @@ def test_default_type_sizes_are_at_least_8_pt():
     assert sizes, "style.RC sets no font sizes"
     small = {k: v for k, v in sizes.items() if FontProperties(size=v).get_size_in_points() < style.MIN_FONT_PT}
     assert not small, f"style.RC sets type under {style.MIN_FONT_PT} pt: {small}"
-    assert style.MIN_FONT_PT >= 8
 
 
-# -- the book's maps, drawn as chapter 1 draws them ---------------------------------------------------------
-@pytest.fixture(scope="module")
-def book_maps():
-    places, b50, b10 = data.places(), data.basemap("50m"), data.basemap("10m")
-    sea = geo.sea_route(geo.lonlat(places.loc["shanghai"]), geo.lonlat(places.loc["gwadar"]))
-    land = [geo.lonlat(places.loc["kashgar"]), geo.lonlat(places.loc["gwadar"])]
-    figs = {
-        "regional": atlas.regional_map(b50, places, source="test"),
-        "gulf": atlas.gulf_map(b10, places, hormuz_km=600.0, source="test"),
-        "two routes": atlas.two_routes_map(b50, places, sea_route=sea, land_route=land, sea_label="By sea",
-                                           land_label="Overland", source="test"),
-    }
-    yield figs
-    for fig in figs.values():
-        plt.close(fig)
-
-
+# -- the book's maps, drawn as chapter 1 draws them (the fixture book_maps is in conftest.py) ---------------
 MAP_NAMES = ["regional", "gulf", "two routes"]
 
 
 @pytest.mark.parametrize("name", MAP_NAMES)
-def test_map_type_is_at_least_8_pt_at_print_size(book_maps, name):
+def test_map_is_drawn_at_text_width_with_no_type_under_8_pt(book_maps, name):
     fig = book_maps[name]
     assert fig.get_size_inches()[0] == pytest.approx(style.TEXT_WIDTH_IN), "not drawn at the text width"
     small = [(t.get_text()[:30], t.get_fontsize()) for t in fig.findobj(matplotlib.text.Text)
@@ -137,11 +116,8 @@ def _committed_pngs():
     out = []
     for nb in notebooks.in_toc():
         doc = json.loads((paths.ROOT / nb).read_text(encoding="utf-8"))
-        for i, cell in enumerate(doc["cells"]):
-            for out_ in cell.get("outputs", []):
-                for key, value in out_.get("data", {}).items():
-                    if key.endswith("image/png"):
-                        out.append(pytest.param(base64.b64decode("".join(value)), id=f"{nb.as_posix()}:cell{i}"))
+        for k, img in enumerate(notebooks.images(doc)):
+            out.append(pytest.param(img.png, id=f"{nb.as_posix()}:cell{img.cell}:{k}"))
     return out
 
 
@@ -156,7 +132,7 @@ def test_the_book_has_committed_figures():
 def test_committed_figure_is_drawn_at_text_width(png):
     width, height, dpi = a11y.png_info(png)
     assert dpi, "the PNG does not record its resolution"
-    assert width / dpi == pytest.approx(style.TEXT_WIDTH_IN, abs=TOLERANCE_IN), (
+    assert width / dpi == pytest.approx(style.TEXT_WIDTH_IN, abs=style.TOLERANCE_IN), (
         f"{width} px at {dpi:.0f} dpi is {width / dpi:.2f} in, not the text width {style.TEXT_WIDTH_IN} in: "
         "its type would be scaled in print")
 

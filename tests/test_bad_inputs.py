@@ -10,13 +10,15 @@ import json
 
 import pytest
 
-from pakbook import data
+from pakbook import data, validate
+from pakbook.data import DOTS_2020, FAGOV, GREENBOOK, SIPRI_2022
 from pakbook.errors import DataError
 
 PLACES_HEAD = "place_id,name,kind,country,lat,lon,source_id,source_ref,note\n"
 GOOD_PLACE = "gwadar,Gwadar,port,PK,25.12163,62.32541,GEONAMES,GeoNames 1177446,\n"
-FACTS_HEAD = "fact_id,fact,value,unit,as_of,source_id,confidence,note\n"
-WAYPOINTS_HEAD = "route_id,seq,place,lat,lon,coord_source,segment_note,source_id\n"
+FACTS_HEAD = "fact_id,fact,value,qualifier,unit,as_of,source_id,confidence,note\n"
+WAYPOINTS_HEAD = "route_id,seq,place,lat,lon,coord_confidence,coord_source,segment_note,source_id\n"
+GOOD_WAYPOINT = "western_alignment,1,Gwadar,25.1,62.3,high,GeoNames [GEONAMES],,R01\n"
 P = "raw/test/places.csv"
 F = "raw/test/facts.csv"
 W = "raw/test/waypoints.csv"
@@ -25,31 +27,36 @@ KIND_CHOICES = "one of capital, city, port, pass, strait, sea"
 
 # issue 3 datasets: one good row each, which the cases below break one way at a time
 FAGOV_HEAD = "fiscal_year,transaction_type,current_usd,constant_usd,constant_base_fy,complete_year,source_id,note\n"
-GOOD_FAGOV = "2010,Obligations,2681066585,3649395594,2023,yes,FAGOV_COUNTRY_2025,\n"
+GOOD_FAGOV = f"2010,Obligations,2681066585,3649395594,2023,yes,{FAGOV},\n"
 GB_HEAD = ("fiscal_year,assistance_category,publication_row,funding_agency,funding_account_name,"
            "obligations_current_usd,obligations_constant2020_usd,source_id\n")
-GOOD_GB = "2010,Military,Foreign Military Financing,Department of Defense,FMF Program,298000000,352000000,USAID_GREENBOOK_2022-08\n"
+GOOD_GB = f"2010,Military,Foreign Military Financing,Department of Defense,FMF Program,298000000,352000000,{GREENBOOK}\n"
 CRS_HEAD = "source_id,period,period_type,line_item,category,value_usd_m,value_flag\n"
 GOOD_CRS = "CRS_PAKAID_2019-03,FY2014,annual,CSF Reimbursements,csf,1198,\n"
 DOTS_HEAD = "year,reporter,partner,flow,valuation,value_usd_m,source_id\n"
-GOOD_DOTS = "2020,China,Pakistan,exports,FOB,15380.701,IMF_DOTS_2021VINTAGE_VIA_SAMLEBLANC\n"
+GOOD_DOTS = f"2020,China,Pakistan,exports,FOB,15380.701,{DOTS_2020}\n"
 CGIT_HEAD = ("year,investment_usd_m,construction_usd_m,total_usd_m,n_investment_deals,n_construction_contracts,"
              "months_covered,source_id,note\n")
 GOOD_CGIT = "2015,4230,16910,21140,6,7,12,AEI_CGIT_2024-FALL_VIA_FAIZKRISNADI,\n"
 TARIFF_HEAD = "step,announced,effective,rate_pct,instrument,event,source_id,confidence,note\n"
 GOOD_T1 = "1,2025-04-02,2025-04-05,10,Executive Order 14257,Baseline duty,EO_14257_2025-04-02,high,\n"
-TR_HEAD = ("period,period_type,period_start,period_end,reporter,partner,flow,value_usd_m,qualifier,status,basis,"
+TR_HEAD = ("period,period_type,period_start,period_end,reporter,partner,flow,scope,value_usd_m,qualifier,status,basis,"
            "source_id,confidence,note\n")
-GOOD_TR = "2021,calendar_year,2021-01-01,2021-12-31,China,Pakistan,exports,24230,exact,reported,GACC,GACC_2021_VIA_BRECORDER,high,\n"
+GOOD_TR = "2021,calendar_year,2021-01-01,2021-12-31,China,Pakistan,exports,goods,24230,exact,reported,GACC,GACC_2021_VIA_BRECORDER,high,\n"
 ATT_HEAD = ("incident_id,date,date_precision,place,district,province,lat,lon,coord_precision,coord_basis,coord_source_id,"
             "target,claimed_by,source_id,confidence,note\n")
 GOOD_ATT = ("2024_karachi_airport,2024-10-06,day,Karachi,Karachi,Sindh,24.9065,67.160797,landmark,airport reference point,"
             "OURAIRPORTS_VIA_OPENFLIGHTS,convoy,BLA,DAWN_2024-10-07,high,\n")
 CAS_HEAD = "incident_id,measure,value_low,value_high,source_id,note\n"
 SH_HEAD = "period,metric,supplier,value_pct,sipri_release,source_id,confidence,note\n"
+TIV_HEAD = "year,supplier,tiv_m,tiv_flag,source_id\n"
+GOOD_TIV = f"1952,United States,0,{data.TIV_UNDER_HALF},{SIPRI_2022}\n"
+CPT_HEAD = ("period,period_type,year,fiscal_year_end,direction,reporter,measure,value_usd_m,qualifier,status,basis,source_id,note\n")
+GOOD_CPT = "FY2023-24,fiscal_year,,2024,pakistan_to_china,Pakistan,exports,2707,exact,reported,PBS (Pakistan),PBS_VIA_JAVEDCH_2018-06,\n"
 A, B, C = "raw/test/fagov.csv", "raw/test/greenbook.csv", "raw/test/crs.csv"
 D, I, T = "raw/test/dots.csv", "raw/test/cgit.csv", "raw/test/tariffs.csv"
 R, K, Q, S = "raw/test/trade.csv", "raw/test/attacks.csv", "raw/test/casualties.csv", "raw/test/shares.csv"
+V, Y = "raw/test/tiv.csv", "derived/test/china_trade.csv"
 
 
 def fc(*features, **extra) -> str:
@@ -103,21 +110,31 @@ CASES = [
      f"{P}, line 2: expected UTF-8 text; found the byte 0xe4, which is not UTF-8"),
     ("byte-order mark", "places", P, "\ufeff" + PLACES_HEAD + GOOD_PLACE,
      f"{P}, line 1: expected UTF-8 without a byte-order mark; found a byte-order mark"),
-    ("negative amount", "key_facts", F, FACTS_HEAD + "pakistan_coastline,Coastline,-1046,km,2022,CIA_WFB_PAKISTAN,high,\n",
+    ("negative amount", "key_facts", F, FACTS_HEAD + "pakistan_coastline,Coastline,-1046,exact,km,2022,CIA_WFB_PAKISTAN,high,\n",
      f"{F}, line 2, column 'value': expected a number of at least 0; found '-1046'"),
-    ("confidence not among the choices", "key_facts", F, FACTS_HEAD + "pakistan_coastline,Coastline,1046,km,2022,CIA_WFB_PAKISTAN,certain,\n",
+    ("digit separator in a number", "key_facts", F, FACTS_HEAD + "pakistan_coastline,Coastline,1_046,exact,km,2022,CIA_WFB_PAKISTAN,high,\n",
+     f"{F}, line 2, column 'value': expected a number of at least 0; found '1_046'"),
+    ("qualifier not among the choices", "key_facts", F, FACTS_HEAD + "pakistan_coastline,Coastline,1046,more than,km,2022,CIA_WFB_PAKISTAN,high,\n",
+     f"{F}, line 2, column 'qualifier': expected one of exact, rounded, approximate, lower_bound; found 'more than'"),
+    ("confidence not among the choices", "key_facts", F, FACTS_HEAD + "pakistan_coastline,Coastline,1046,exact,km,2022,CIA_WFB_PAKISTAN,certain,\n",
      f"{F}, line 2, column 'confidence': expected one of high, medium, low; found 'certain'"),
     ("duplicate fact for the same year and source", "key_facts", F,
-     FACTS_HEAD + "hormuz_oil_flow,Flow,20,mb/d,2024,EIA_2025_HORMUZ,high,\nhormuz_oil_flow,Flow,21,mb/d,2024,EIA_2025_HORMUZ,high,\n",
+     FACTS_HEAD + "hormuz_oil_flow,Flow,20,exact,mb/d,2024,EIA_2025_HORMUZ,high,\nhormuz_oil_flow,Flow,21,exact,mb/d,2024,EIA_2025_HORMUZ,high,\n",
      f"{F}, line 3, column 'fact_id,as_of,source_id': expected a unique key (fact_id=hormuz_oil_flow, as_of=2024, source_id=EIA_2025_HORMUZ appears once); found a duplicate of line 2"),
-    ("latitude without longitude", "cpec_waypoints", W, WAYPOINTS_HEAD + "western_alignment,1,Gwadar,25.1,,GeoNames,,R01\n",
+    ("latitude without longitude", "cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT.replace(",62.3,", ",,"),
      f"{W}, line 2, column 'lon': expected a value, because 'lat' has one; found a blank"),
-    ("fractional sequence number", "cpec_waypoints", W, WAYPOINTS_HEAD + "western_alignment,1.5,Gwadar,25.1,62.3,GeoNames,,R01\n",
+    ("fractional sequence number", "cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT.replace(",1,", ",1.5,"),
      f"{W}, line 2, column 'seq': expected a whole number of at least 1; found '1.5'"),
-    ("waypoint outside Pakistan's box", "cpec_waypoints", W, WAYPOINTS_HEAD + "western_alignment,1,Gwadar,52.1,62.3,GeoNames,,R01\n",
+    ("digits of another script", "cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT.replace(",1,", ",\u0661,"),
+     f"{W}, line 2, column 'seq': expected a whole number of at least 1; found '\u0661'"),
+    ("waypoint outside Pakistan's box", "cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT.replace(",25.1,", ",52.1,"),
      f"{W}, line 2, column 'lat': expected a number between 20 and 45; found '52.1'"),
-    ("one of several source ids unknown", "cpec_waypoints", W, WAYPOINTS_HEAD + "western_alignment,1,Gwadar,25.1,62.3,GeoNames,,R01;R99\n",
+    ("one of several source ids unknown", "cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT.replace(",R01", ",R01;R99"),
      f"{W}, line 2, column 'source_id': expected a source id defined under 'sources' in data/catalog.yml; found 'R99'"),
+    ("waypoint coordinate without its confidence", "cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT.replace(",high,", ",,"),
+     f"{W}, line 2, column 'coord_confidence': expected a value, because 'lat' has one; found a blank"),
+    ("unknown source cited in a text", "cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT.replace("[GEONAMES]", "[G01]"),
+     f"{W}, line 2, column 'coord_source': expected bracketed citations that are source ids defined under 'sources' in data/catalog.yml; found 'G01'"),
     ("invalid geometry", "ne_countries_10m", G, fc(country(BOWTIE)),
      f"{G}, feature 0, column 'geometry': expected a valid geometry; found Self-intersection[60.5 24.5]"),
     ("coordinates out of bounds", "ne_countries_10m", G,
@@ -159,12 +176,21 @@ CASES = [
      f"{D}, line 2, column 'valuation': expected FOB, because 'flow' is exports; found 'CIF'"),
     ("reporter trading with itself", "trade_dots", D, DOTS_HEAD + GOOD_DOTS.replace("China,Pakistan", "China,China"),
      f"{D}, line 2, column 'partner': expected a partner other than the reporter; found 'China'"),
+    ("US customs-value imports labelled CIF", "trade_dots", D,
+     DOTS_HEAD + GOOD_DOTS.replace("China,Pakistan,exports,FOB", "United States,Pakistan,imports,CIF"),
+     f"{D}, line 2, column 'valuation': expected customs value (IMF label CIF), because the United States reports imports at customs value; found 'CIF'"),
     ("year out of range", "cgit_annual", I, CGIT_HEAD + GOOD_CGIT.replace("2015,", "1999,", 1),
      f"{I}, line 2, column 'year': expected a four-digit year between 2005 and 2030; found '1999'"),
     ("total that is not the sum of its parts", "cgit_annual", I, CGIT_HEAD + GOOD_CGIT.replace(",21140,", ",21340,"),
      f"{I}, line 2, column 'total_usd_m': expected the sum of investment_usd_m, construction_usd_m (21140, within 0.5); found '21340'"),
     ("years out of order", "cgit_annual", I, CGIT_HEAD + GOOD_CGIT + GOOD_CGIT.replace("2015,", "2014,", 1),
      f"{I}, line 3, column 'year': expected rows in ascending order of year (not before 2015 on line 2); found '2014'"),
+    ("single transaction not said", "cgit_annual", I, CGIT_HEAD + GOOD_CGIT.replace(",6,7,", ",1,7,"),
+     f"{I}, line 2, column 'note': expected a note saying 'single transaction', because a count is 1; found ''"),
+    ("SIPRI zero without its meaning", "sipri_tiv", V, TIV_HEAD + GOOD_TIV.replace(data.TIV_UNDER_HALF, ""),
+     f"{V}, line 2, column 'tiv_flag': expected 'more than 0 but under 0.5', because SIPRI's 0 means that; found a blank"),
+    ("fiscal year given a calendar year", "china_pakistan_trade", Y, CPT_HEAD + GOOD_CPT.replace(",,2024,", ",2024,2024,"),
+     f"{Y}, line 2, column 'year': expected a blank, because 'period_type' is fiscal_year; found '2024'"),
     ("impossible date", "us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1.replace("2025-04-05", "2025-02-30"),
      f"{T}, line 2, column 'effective': expected an ISO date YYYY-MM-DD between 2025-01-01 and 2026-12-31; found '2025-02-30'"),
     ("date out of range", "us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1.replace("2025-04-02", "2024-04-02"),
@@ -183,6 +209,9 @@ CASES = [
      f"{R}, line 2, column 'period_end': expected a value not before 'period_start' (2021-01-01); found '2020-12-31'"),
     ("date less precise than stated", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",2024-10-06,day,", ",2024-10,day,"),
      f"{K}, line 2, column 'date': expected a date written YYYY-MM-DD, because 'date_precision' is day; found '2024-10'"),
+    ("attacks out of date order", "attacks", K,
+     ATT_HEAD + GOOD_ATT + GOOD_ATT.replace("2024_karachi_airport,2024-10-06", "2024_karachi_airport_b,2024-10-05"),
+     f"{K}, line 3, column 'date': expected rows in ascending order of date (not before 2024-10-06 on line 2); found '2024-10-05'"),
     ("month 13", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",2024-10-06,day,", ",2024-13,month,"),
      f"{K}, line 2, column 'date': expected an ISO date YYYY-MM-DD, YYYY-MM or YYYY between 2000-01-01 and 2026-12-31; found '2024-13'"),
     ("attack outside Pakistan", "attacks", K, ATT_HEAD + GOOD_ATT.replace(",24.9065,", ",40.9065,"),
@@ -231,6 +260,8 @@ def test_every_new_dataset_family_is_fed_bad_input():
     ("us_aid_crs", C, CRS_HEAD + GOOD_CRS), ("trade_dots", D, DOTS_HEAD + GOOD_DOTS),
     ("cgit_annual", I, CGIT_HEAD + GOOD_CGIT), ("us_tariffs_2025", T, TARIFF_HEAD + GOOD_T1),
     ("trade_reported", R, TR_HEAD + GOOD_TR), ("attacks", K, ATT_HEAD + GOOD_ATT),
+    ("cpec_waypoints", W, WAYPOINTS_HEAD + GOOD_WAYPOINT), ("sipri_tiv", V, TIV_HEAD + GOOD_TIV),
+    ("china_pakistan_trade", Y, CPT_HEAD + GOOD_CPT),
 ])
 def test_the_good_rows_of_the_cases_load(scratch_data, dataset, path, content):
     """The cases break a row that is otherwise valid: so each message is about the one thing broken."""
@@ -264,7 +295,23 @@ def test_nothing_partial_is_returned(scratch_data):
 
 
 # -- the row and table checks themselves ---------------------------------------------------------------
-from pakbook import validate  # noqa: E402
+@pytest.mark.parametrize("kind,text", [
+    ("float", "1_000"), ("float", "\u0663\u0664"), ("float", "1,000"), ("float", "infinity"), ("float", " 1"),
+    ("int", "1_0"), ("int", "\u0663\u0664"), ("int", "\uff11"), ("year", "\u0662\u0660\u0662\u0664"),
+    ("date", "\u0662\u0660\u0662\u0664-01-01"), ("partial_date", "\u0662\u0660\u0662\u0664"),
+])
+def test_numbers_and_dates_are_read_as_ascii_only(kind, text):
+    with pytest.raises(DataError):
+        validate.convert(text, validate.Col("x", kind), "f", 2)
+
+
+@pytest.mark.parametrize("text,value", [("1", 1.0), ("-2.5", -2.5), ("1e6", 1e6), (".5", 0.5), ("+3", 3.0)])
+def test_plain_numbers_still_read(text, value):
+    assert validate.convert(text, validate.Col("x", "float"), "f", 2) == value
+
+
+def test_cited_ids_reads_the_ids_in_brackets_only():
+    assert validate.cited_ids("G01 not cited; [R14; same elevation R15, R16] and [U26;U32] [sic]") == ["R14", "R15", "R16", "U26", "U32"]
 
 
 def test_partial_dates_compare_at_the_shorter_precision():

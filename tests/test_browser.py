@@ -1,19 +1,26 @@
-"""The built site in a real browser (marker ``book``): Debian's headless Chromium, driven by Playwright.
+"""The built site in a real browser (marker ``book``): headless Chromium, driven by Playwright.
+
+The browser is the binary in ``PAKBOOK_CHROMIUM``, which scripts/build.sh resolves once
+(scripts/_env.sh: the variable if set, else ``chromium`` or ``chromium-browser`` on PATH,
+installing Debian's ``chromium`` package if neither is there) and prints with its version,
+as does the header of the test run. On Debian that is Debian's Chromium. On GitHub's
+``ubuntu-24.04`` runner it is the Chromium build that the runner image downloads and links
+as /usr/bin/chromium, whose version changes with the image; Playwright never downloads a
+browser of its own (``playwright install`` is never run).
 
 The site is served from _build/html on a local port. Every request the pages make
 to another host is blocked and recorded (so the tests never reach the network and
 a CDN dependency fails them), as are failed requests and console errors.
-A screenshot of each page goes to test-output/html/ for a person to look at.
+A screenshot of each page goes to test-output/html/ for a person to look at, with
+the browser's name and version in test-output/html/browser.txt.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import shutil
+import os
 import threading
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -21,13 +28,13 @@ from pakbook import notebooks, paths, site
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
-#: Flags that let Debian's Chromium run headless as root in a container (see the shared toolchain notes).
+#: Flags that let Chromium run headless as root in a container, with no network of its own.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-SCREENSHOTS = paths.ROOT / "test-output" / "html"
+SCREENSHOTS = paths.TEST_OUTPUT / "html"
 TOC_PAGES = [f + ".html" for f in notebooks.toc_files()]
-SITE = site.Site(paths.HTML)
+#: The site's copy of the PDF: its link is checked by test_the_pdf_link_on_the_front_page_gives_the_pdf (marker pdf).
+SITE_PDF = paths.SITE_PDF.relative_to(paths.HTML).as_posix()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -50,14 +57,17 @@ def server():
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    assert CHROMIUM.is_file(), ("Debian's chromium is not installed: scripts/build.sh installs it when it runs "
-                                "as root or with passwordless sudo; otherwise: sudo apt-get install chromium")
+def browser():
+    chromium = os.environ.get("PAKBOOK_CHROMIUM")
+    assert chromium, ("no browser: PAKBOOK_CHROMIUM is not set. scripts/build.sh sets it (scripts/_env.sh, "
+                      "ensure_chromium); to run these checks by hand, set it to a Chromium binary")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+        b = pw.chromium.launch(executable_path=chromium, args=FLAGS, headless=True)
         try:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            (SCREENSHOTS / "browser.txt").write_text(f"{chromium}\n{pw.chromium.name} {b.version}\n", encoding="utf-8")
             yield b
         finally:
             b.close()
@@ -100,7 +110,8 @@ class Visit:
 @pytest.fixture(scope="module")
 def visits(browser, server):
     """Each page of the table of contents, loaded once (screenshots taken on the way)."""
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink()
     out = {}
     for path in TOC_PAGES + ["search.html", "genindex.html"]:
         out[path] = Visit(browser, server, path, screenshot=path.replace("/", "__").replace(".html", ".png"))
@@ -130,21 +141,14 @@ def test_every_image_loads_and_has_alt_text(visits, path):
 
 
 @pytest.mark.parametrize("path", TOC_PAGES)
-def test_links_on_the_rendered_page_resolve(visits, path):
+def test_links_on_the_rendered_page_resolve(visits, built_site, path):
     """Every same-site link in the page as rendered (after its scripts ran): the file exists and so does the anchor."""
     v = visits[path]
     hrefs = v.page.evaluate("() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
-    broken = []
-    for href in hrefs:
-        if not href.startswith(v.origin):
-            continue
-        parts = urlsplit(href)
-        target, fragment = site.resolve("", parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else ""))
-        if not (paths.HTML / target).is_file():
-            broken.append(f"{href} (no file {target})")
-        elif fragment and target.endswith(".html") and fragment not in SITE.page(target).ids:
-            broken.append(f"{href} (no anchor #{fragment})")
-    assert not broken, f"{path}: " + "\n".join(sorted(set(broken)))
+    # the rendered page gives absolute URLs: on this site, they are paths from the site's root
+    local = ["/" + h[len(v.origin):] for h in hrefs if h.startswith(v.origin)]
+    broken = [b for b in built_site.broken_hrefs(path, local) if b.target != SITE_PDF]
+    assert not broken, f"{path}: " + "\n".join(sorted({str(b) for b in broken}))
 
 
 def test_the_figures_of_chapter_1_are_on_its_page(visits):
@@ -180,6 +184,7 @@ def test_search_for_a_word_not_in_the_book_finds_nothing(browser, server):
     assert not links and "did not match" in summary
 
 
+@pytest.mark.pdf
 def test_the_pdf_link_on_the_front_page_gives_the_pdf(visits, server):
     v = visits["intro.html"]
     hrefs = v.page.evaluate("() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
@@ -190,4 +195,4 @@ def test_the_pdf_link_on_the_front_page_gives_the_pdf(visits, server):
         assert response.ok, f"{href}: HTTP {response.status}"
         body = response.body()
         assert body.startswith(b"%PDF-"), f"{href} is not a PDF"
-        assert body == (paths.LATEX / "book.pdf").read_bytes(), f"{href} is not the PDF just built"
+        assert body == paths.PDF.read_bytes(), f"{href} is not the PDF just built"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from pakbook import brief, data, geo
+from pakbook import brief, data, derive, geo, paths
+from pakbook.data import DOTS_2020, DOTS_2022, SIPRI_2024
 
 
 @pytest.mark.parametrize("name", sorted(data.SCHEMAS))
@@ -81,16 +83,36 @@ def test_key_facts_keep_conflicting_values_apart():
 
 def test_fact_lookup_refuses_ambiguity():
     facts = data.key_facts()
-    with pytest.raises(KeyError, match="matches 7 rows"):
+    with pytest.raises(KeyError, match=r"matches \d+ rows"):
         data.fact(facts, "hormuz_oil_flow")
     assert data.fact(facts, "hormuz_oil_flow", "2024")["value"] == 20
+
+
+def test_a_lower_bound_is_marked_and_still_reads_as_a_value():
+    """EIA's 'more than one-quarter' is kept as 25 with qualifier lower_bound; chapter 1 glues fact(...)['value']."""
+    row = data.fact(data.key_facts(), "hormuz_share_seaborne_oil_trade", "2024")
+    assert row["qualifier"] == "lower_bound" and row["value"] == 25
 
 
 def test_brief_claims_checked_against_facts_in_the_same_unit():
     checked = brief.check_claims(data.load("brief_claims"), data.key_facts())
     hormuz = checked.set_index("claim_id").loc["hormuz_share"]
     assert hormuz["verdict"] == "differs"
-    assert set(checked["verdict"]) <= {"matches", "rounded", "differs", "not yet checked"}
+    assert set(checked["verdict"]) <= set(brief.VERDICTS)
+    assert sum(brief.counts(checked).values()) == len(checked)
+
+
+def test_brief_table_escapes_cells_and_words_a_lower_bound():
+    checked = pd.DataFrame([
+        {"claim_id": "a", "claim": "a | b", "chapter": "01_crossroads", "unit": "percent", "brief_value": 80.0,
+         "sourced_value": 25.0, "sourced_qualifier": "lower_bound", "sourced_as": "share (2024; EIA)", "verdict": "differs"},
+        {"claim_id": "b", "claim": "two\nlines", "chapter": "03_trade_dependence", "unit": "persons", "brief_value": 240e6,
+         "sourced_value": None, "sourced_qualifier": "", "sourced_as": "", "verdict": "not yet checked"},
+    ])
+    lines = brief.table(checked).splitlines()
+    assert len(lines) == 4 and all(line.count(" | ") == 4 for line in lines[2:])
+    assert lines[2].startswith("| a \\| b | 80 percent | more than 25 percent (share (2024; EIA)) | differs |")
+    assert lines[3].startswith("| two lines | 240.0 million | – | not yet checked |")
 
 
 @pytest.mark.parametrize("claimed,sourced,expected", [
@@ -101,26 +123,14 @@ def test_verdict_bounds(claimed, sourced, expected):
 
 
 # == issue 3: the data layer ==========================================================================
-import datetime as dt  # noqa: E402
-import importlib.util  # noqa: E402
-
-import pandas as pd  # noqa: E402
-
-from pakbook import paths  # noqa: E402
-
-
-def _derive_module():
-    spec = importlib.util.spec_from_file_location("derive_tables", paths.ROOT / "scripts" / "derive_tables.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-@pytest.mark.parametrize("rel", sorted(_derive_module().TABLES))
+@pytest.mark.parametrize("rel", sorted(derive.TABLES))
 def test_derived_tables_regenerate_byte_for_byte(rel):
     """Derived tables are made from raw by code: re-deriving gives the committed bytes."""
-    make = _derive_module().TABLES[rel]
-    assert (paths.DATA / rel).read_text(encoding="utf-8") == make(), f"{rel}: run scripts/derive_tables.py"
+    assert (paths.DATA / rel).read_text(encoding="utf-8") == derive.TABLES[rel](), f"{rel}: run scripts/derive_tables.py"
+
+
+def test_derived_tables_are_the_catalogues_derived_files(catalog):
+    assert set(derive.TABLES) == {r.path for r in catalog.files if r.kind == "derived" and r.path.endswith(".csv")}
 
 
 def test_every_data_file_is_under_five_megabytes(catalog):
@@ -130,7 +140,7 @@ def test_every_data_file_is_under_five_megabytes(catalog):
 
 def test_aei_deal_rows_are_not_republished():
     """AEI's tracker is all rights reserved: only annual totals are kept."""
-    cgit = data.chinese_investment()
+    cgit = data.load("cgit_annual")
     assert cgit["year"].is_unique
     assert not any("cgit" in p.name and "row" in p.name for p in (paths.RAW / "aei_cgit").iterdir())
 
@@ -163,6 +173,20 @@ def test_greenbook_split_agrees_with_newsweek_for_1950_to_1964():
     span = aid[(aid["year"] >= 1950) & (aid["year"] <= 1964)].groupby("category")["obligations_current_usd"].sum()
     assert span["economic"] == pytest.approx(2.5e9, rel=0.1)
     assert span["military"] == pytest.approx(0.7e9, rel=0.1)
+
+
+def test_inferred_zeros_are_exactly_the_categories_without_greenbook_rows():
+    """A 0 that no Greenbook row makes is noted as inferred; a category with rows never carries that note."""
+    aid = data.us_aid()
+    gb = data.load("us_aid_greenbook")
+    with_rows = set(zip(gb["fiscal_year"], gb["assistance_category"].str.lower()))
+    split = aid[aid["category"].isin(["economic", "military"]) & aid["fiscal_year"].isin(set(gb["fiscal_year"]))]
+    inferred = split["note"].fillna("").str.contains("none recorded, inferred")
+    assert inferred.sum() >= 1
+    for (_, row), noted in zip(split.iterrows(), inferred):
+        assert noted == ((row["fiscal_year"], row["category"]) not in with_rows), row["fiscal_year"]
+        if noted:
+            assert row["obligations_current_usd"] == 0
 
 
 def test_split_after_fy2020_is_a_gap_not_a_zero():
@@ -232,7 +256,7 @@ def test_crs_cumulative_columns_add_up_within_each_edition():
 
 def test_crs_series_takes_each_period_from_the_latest_edition():
     crs = data.load("us_aid_crs")
-    series = data.us_aid_crs()
+    series = data.load("us_aid_crs_series")
     edition = {s: s.rsplit("_", 1)[-1] for s in crs["source_id"].unique()}
     for _, row in series.iterrows():
         reported = crs[crs["period"] == row["period"]]["source_id"].unique()
@@ -244,15 +268,15 @@ def test_crs_series_takes_each_period_from_the_latest_edition():
 # -- trade -----------------------------------------------------------------------------------------
 def test_china_reports_more_exports_than_pakistan_reports_imports():
     """The mirror gap: China-reported exports to Pakistan exceed Pakistan-reported imports from China in most years."""
-    gap = data.china_pakistan_mirror_gap()
+    gap = data.load("china_pakistan_mirror_gap")
     c2p = gap[gap["direction"] == "china_to_pakistan"]
     assert (c2p["gap_usd_m"] > 0).mean() > 0.8
     assert (c2p[c2p["year"] >= 2000]["gap_usd_m"] > 0).all()
 
 
 def test_mirror_gap_is_computed_from_the_two_reports():
-    gap = data.china_pakistan_mirror_gap().set_index(["year", "direction"])
-    trade = data.china_pakistan_trade()
+    gap = data.load("china_pakistan_mirror_gap").set_index(["year", "direction"])
+    trade = data.china_pakistan_trade("calendar_year")
     cn = trade[(trade["reporter"] == "China") & (trade["measure"] == "exports FOB")].set_index("year")["value_usd_m"]
     pk = trade[(trade["reporter"] == "Pakistan") & (trade["measure"] == "imports CIF")].set_index("year")["value_usd_m"]
     row = gap.loc[(2020, "china_to_pakistan")]
@@ -260,14 +284,14 @@ def test_mirror_gap_is_computed_from_the_two_reports():
 
 
 def test_china_pakistan_reporters_are_kept_apart():
-    trade = data.china_pakistan_trade()
+    trade = data.china_pakistan_trade("calendar_year")
     y2020 = trade[(trade["year"] == 2020) & (trade["direction"] == "china_to_pakistan")]
     assert set(y2020["reporter"]) == {"China", "Pakistan"}
     assert y2020["value_usd_m"].nunique() == 2
 
 
 def test_brief_2024_china_figures_are_a_visible_gap():
-    trade = data.china_pakistan_trade()
+    trade = data.china_pakistan_trade("calendar_year")
     y2024 = trade[(trade["period"] == "2024")]
     assert set(y2024["status"]) == {"not_found"} and y2024["value_usd_m"].isna().all()
     assert len(y2024) == 2
@@ -295,9 +319,10 @@ def test_press_customs_figures_agree_with_dots():
 
 
 def test_us_reported_imports_match_census_customs_value():
-    trade = data.us_pakistan_trade()
+    """Why DOTS's US imports are labelled customs value: they agree with the Census customs-basis series."""
+    trade = data.us_pakistan_trade("calendar_year")
     census = trade[trade["measure"] == "imports, customs value"].set_index("year")["value_usd_m"]
-    dots = trade[(trade["reporter"] == "United States") & (trade["measure"] == "imports CIF")]
+    dots = trade[(trade["reporter"] == "United States") & (trade["measure"] == f"imports {data.US_CUSTOMS}")]
     checked = 0
     for _, r in dots.iterrows():
         if r["year"] in census.index:
@@ -309,32 +334,56 @@ def test_us_reported_imports_match_census_customs_value():
 def test_dots_vintages_agree_before_revisions():
     dots = data.load("trade_dots")
     us = dots[dots["reporter"] == "United States"]
-    a = us[us["source_id"] == "IMF_DOTS_2021VINTAGE_VIA_SAMLEBLANC"].set_index(["year", "flow"])["value_usd_m"]
-    b = us[us["source_id"] == "IMF_DOTS_VIA_JACQPARK"].set_index(["year", "flow"])["value_usd_m"]
+    a = us[us["source_id"] == DOTS_2020].set_index(["year", "flow"])["value_usd_m"]
+    b = us[us["source_id"] == DOTS_2022].set_index(["year", "flow"])["value_usd_m"]
     both = (a - b).dropna()
     early = both[both.index.get_level_values("year") <= 2016]
     assert len(early) >= 40 and (early.abs() <= 0.15).all()
 
 
 def test_census_partial_year_is_flagged():
-    trade = data.us_pakistan_trade()
+    trade = data.us_pakistan_trade("calendar_year")
     census = trade[trade["measure"] == "imports, customs value"].set_index("year")
     assert census.loc[2025, "months"] < 12 and "not a full year" in census.loc[2025, "note"]
     assert (census.drop(index=2025)["months"] == 12).all()
 
 
+def test_fiscal_and_calendar_years_cannot_be_mixed_by_year():
+    """A fiscal year has no 'year' (only fiscal_year_end), and the trade loaders return one kind of period only."""
+    for name, loader in (("china_pakistan_trade", data.china_pakistan_trade), ("us_pakistan_trade", data.us_pakistan_trade)):
+        both = data.load(name)
+        fy, cy = loader("fiscal_year"), loader("calendar_year")
+        assert len(fy) >= 3 and len(fy) + len(cy) == len(both)
+        assert fy["year"].isna().all() and fy["fiscal_year_end"].notna().all()
+        assert cy["year"].notna().all() and cy["fiscal_year_end"].isna().all()
+        with pytest.raises(ValueError, match="period_type"):
+            loader("year")
+
+
+def test_press_figures_given_in_billions_are_marked_rounded():
+    rep = data.load("trade_reported")
+    billions = rep[rep["value_usd_m"].notna() & (rep["value_usd_m"] % 100 == 0)]
+    assert len(billions) >= 10
+    assert set(billions["qualifier"]) <= {"rounded", "approximate"}
+
+
+def test_services_figures_are_a_measure_of_their_own():
+    """The State Bank's 'goods and services' figures never share a measure with customs goods figures."""
+    trade = data.load("china_pakistan_trade")
+    sbp = trade[trade["basis"].str.contains("goods and services")]
+    assert len(sbp) >= 2 and sbp["measure"].str.endswith("(goods and services)").all()
+    assert not trade.loc[~trade.index.isin(sbp.index), "measure"].str.contains("services").any()
+
+
 def test_conflicting_pakistani_import_figures_stay_separate():
-    trade = data.us_pakistan_trade()
+    trade = data.us_pakistan_trade("fiscal_year")
     fy = trade[(trade["period"] == "FY2024-25") & (trade["direction"] == "us_to_pakistan")]
     assert len(fy) == 2 and fy["value_usd_m"].nunique() == 2 and fy["source_id"].nunique() == 2
 
 
-def test_tariff_steps_are_dated_in_order():
-    steps = data.tariff_steps()
-    assert steps["announced"].is_monotonic_increasing
-    dated = steps.dropna(subset=["effective"])
-    assert dated["effective"].is_monotonic_increasing
-    assert (dated["effective"] >= dated["announced"]).all()
+def test_tariff_rates_in_force():
+    """Fact-check of the rows: 29% from 9 April 2025, 19% at the end (the schema checks their order)."""
+    dated = data.tariff_steps().dropna(subset=["effective"])
     in_force = dated.set_index("effective")["rate_pct"]
     assert in_force.iloc[-1] == 19 and in_force[pd.Timestamp("2025-04-09")] == 29
 
@@ -350,7 +399,7 @@ def test_sipri_suppliers_add_up_to_sipri_total():
 def test_sipri_register_matches_the_values_table():
     reg = data.load("sipri_register")
     tiv = data.load("sipri_tiv")
-    total_2024 = tiv[(tiv["source_id"] == "SIPRI_AT_VALUES_2024-10_VIA_MJHOFMANN") & (tiv["supplier"] == "Total")]["tiv_m"].sum()
+    total_2024 = tiv[(tiv["source_id"] == SIPRI_2024) & (tiv["supplier"] == "Total")]["tiv_m"].sum()
     assert reg["tiv_delivered"].sum() == pytest.approx(total_2024, rel=0.001)
 
 
@@ -370,6 +419,13 @@ def test_computed_shares_agree_with_sipri_fact_sheets(period, supplier):
     assert comp == pytest.approx(pub.iloc[0], abs=2.5)
 
 
+def test_sipri_zeros_are_flagged_as_under_half_a_million():
+    tiv = data.load("sipri_tiv")
+    zero = tiv["tiv_m"] == 0
+    assert zero.sum() >= 1
+    assert (tiv.loc[zero, "tiv_flag"] == data.TIV_UNDER_HALF).all() and tiv.loc[~zero, "tiv_flag"].isna().all()
+
+
 def test_revised_fact_sheet_figures_are_not_averaged():
     shares = data.arms_supplier_shares()
     china_1519 = shares[(shares["period"] == "2015-19") & (shares["supplier"] == "China")]
@@ -379,27 +435,33 @@ def test_revised_fact_sheet_figures_are_not_averaged():
 # -- Chinese finance and CPEC ------------------------------------------------------------------------
 def test_aiddata_total_matches_aiddata_headline():
     """AidData: Pakistan's portfolio 2000-2021 is 'USD 70.3bn' (adjusted amounts)."""
-    fin = data.chinese_development_finance()
+    fin = data.load("aiddata_gcdf3")
     assert fin["adjusted_amount_const2021_usd"].sum() / 1e9 == pytest.approx(70.3, abs=0.1)
 
 
 def test_cgit_partial_year_is_marked():
-    cgit = data.chinese_investment().set_index("year")
+    cgit = data.load("cgit_annual").set_index("year")
     assert cgit.loc[2024, "months_covered"] == 6
     assert (cgit.drop(index=2024)["months_covered"] == 12).all()
 
 
 def test_cpec_figures_refer_to_known_projects():
     projects = set(data.cpec_projects().index)
-    assert set(data.cpec_figures()["project_id"]) <= projects | {"cpec"}
+    assert set(data.load("cpec_figures")["project_id"]) <= projects | {"cpec"}
 
 
-def test_ml1_estimates_are_kept_over_time():
-    ml1 = data.ml1_cost_estimates()
-    assert ml1["value"].nunique() >= 6 and ml1["source_id"].nunique() >= 6
-    dated = ml1.dropna(subset=["as_of_date"])
-    assert list(dated["as_of_date"]) == sorted(dated["as_of_date"])
-    assert not ml1["metric"].str.startswith("phase").any()
+def test_ml1_estimates_group_the_rows_of_one_decision():
+    """Each ML-1 row names its decision; rows of one decision agree on its date; a time axis takes dated rows only."""
+    f = data.load("cpec_figures")
+    ml1 = f[f["project_id"] == "ml1_railway"]
+    assert ml1["event_id"].notna().all()
+    for event, rows in ml1.groupby("event_id"):
+        dates = rows["as_of_date"].dropna()
+        assert all(d.startswith(min(dates, key=len)) for d in dates), event
+    estimates = data.ml1_cost_estimates()
+    assert estimates["event_id"].nunique() < len(estimates)  # some decisions are reported twice
+    dated = data.ml1_cost_estimates(dated_only=True)
+    assert len(dated) == estimates["as_of_date"].notna().sum() and dated["as_of_date"].notna().all()
 
 
 def _pakistan():
@@ -419,11 +481,11 @@ def test_points_lie_in_pakistan(dataset):
 
 # -- attacks ---------------------------------------------------------------------------------------------
 def test_attack_casualties_refer_to_known_incidents():
-    assert set(data.attack_casualties()["incident_id"]) <= set(data.attacks().index)
+    assert set(data.load("attack_casualties")["incident_id"]) <= set(data.attacks().index)
 
 
 def test_chinese_victims_do_not_exceed_all_victims():
-    cas = data.attack_casualties()
+    cas = data.load("attack_casualties")
     for (inc, src), g in cas.groupby(["incident_id", "source_id"]):
         m = g.set_index("measure")
         for part, whole in (("chinese_killed", "total_killed"), ("chinese_injured", "total_injured")):
@@ -432,23 +494,27 @@ def test_chinese_victims_do_not_exceed_all_victims():
 
 
 def test_conflicting_casualty_counts_are_separate_sourced_rows():
-    cas = data.attack_casualties()
+    cas = data.load("attack_casualties")
     dasu = cas[(cas["incident_id"] == "2021_dasu_bus") & (cas["measure"] == "total_killed")]
     assert len(dasu) == 2 and dasu["value_low"].nunique() == 2 and dasu["source_id"].nunique() == 2
     airport = cas[(cas["incident_id"] == "2024_karachi_airport") & (cas["measure"] == "total_injured")]
     assert len(airport) == 3 and airport["source_id"].nunique() == 3
+    for measure in ("total_injured", "attackers_killed"):
+        convoy = cas[(cas["incident_id"] == "2023_gwadar_convoy") & (cas["measure"] == measure)]
+        assert convoy["value_low"].nunique() == 2 and convoy["source_id"].is_unique, measure
 
 
-def test_attack_dates_are_in_order_and_precise_where_stated():
-    att = data.attacks()
-    assert list(att["date"]) == sorted(att["date"])
-    day = att[att["date_precision"] == "day"]
-    assert all(dt.date.fromisoformat(d) for d in day["date"])
+def test_unverified_coordinates_are_marked_low_or_left_out():
+    """Besham's only points are untraceable: a low-confidence waypoint, and no point for the attack there."""
+    wp = data.cpec_waypoints()
+    assert set(wp.loc[wp["place"] == "Besham", "coord_confidence"]) == {"low"}
+    assert (wp["coord_confidence"].notna() == wp["lat"].notna()).all()
+    assert data.attacks().loc["2024_besham_bus", "coord_precision"] == "none"
 
 
 # -- minerals and contacts -----------------------------------------------------------------------------
 def test_mineral_figures_refer_to_known_sites():
-    assert set(data.mineral_figures()["site_id"]) <= set(data.mineral_sites().index) | {"pakistan"}
+    assert set(data.load("mineral_figures")["site_id"]) <= set(data.mineral_sites().index) | {"pakistan"}
 
 
 def test_claimed_and_established_sites_are_both_present():
@@ -465,4 +531,3 @@ def test_contacts_cite_sources_of_their_own_power():
         prefix = "C" if r["power"] == "China" else "U"
         assert all(s.startswith(prefix) for s in r["source_id"].split(";")), r["date"]
     assert set(con["power"]) == {"China", "United States"}
-    assert (con["date"].str[:4].astype(int) >= 2024).all()

@@ -270,3 +270,17 @@ def test_command_line_rejects_contradictory_options(capsys):
         notebooks.main(["--dry-run"])
     with pytest.raises(SystemExit):
         notebooks.main(["--changed", "chapters/01_crossroads.ipynb"])
+
+
+def test_the_tracer_gets_its_values_as_one_literal_whatever_they_hold(tmp_path):
+    """A value that holds quotes, backslashes or the name of another value is passed through unchanged."""
+    import ast
+
+    odd = tmp_path / "it's a \"DATA_ROOT\" \\ PACKAGE\nlog"
+    source = deps.tracer_source(odd, tmp_path / "LOG_PATH", "pakbook")
+    tree = ast.parse(source)
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "_pakbook_trace"]
+    assert len(calls) == 1
+    [starred] = calls[0].args
+    assert ast.literal_eval(starred.value) == [str(odd), str(tmp_path / "LOG_PATH"), "pakbook"]
+    assert isinstance(tree.body[-1], ast.Delete), "the tracer must leave no name in the notebook's namespace"

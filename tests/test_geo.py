@@ -74,6 +74,14 @@ def test_chain_routes_skips_unlocated_and_joins_shared_ends():
         geo.chain_routes(wp, [("c", False)])
 
 
+def test_chain_routes_leaves_out_low_confidence_coordinates():
+    wp = pd.DataFrame({"route_id": ["a"] * 3, "seq": [1, 2, 3], "place": ["P", "Q", "R"],
+                       "lat": [30.0, 31.0, 32.0], "lon": [60.0, 61.0, 62.0],
+                       "coord_confidence": ["high", "low", "medium"]})
+    path = geo.chain_routes(wp, [("a", False)])
+    assert path["place"].tolist() == ["P", "R"] and path.attrs["unlocated"] == 1
+
+
 def test_chain_routes_leaves_out_places_on_request():
     wp = pd.DataFrame({"route_id": ["a"] * 3, "seq": [1, 2, 3], "place": ["P", "Q", "R"],
                        "lat": [30.0, 31.0, 32.0], "lon": [60.0, 61.0, 62.0]})

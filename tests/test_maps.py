@@ -1,4 +1,9 @@
-"""The map functions draw the layers a reader relies on: disputed lines distinct, places, routes, notes."""
+"""The map functions draw the layers a reader relies on: disputed lines distinct, places, routes, notes.
+
+The three maps are drawn once per session by the fixture ``book_maps`` (tests/conftest.py), with
+the values of ``map_inputs``; that they are drawn at the text width with no type under 8 pt is
+checked in tests/test_accessibility.py.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,12 @@ import matplotlib
 
 matplotlib.use("Agg")  # noqa: E402  (tests draw off-screen)
 
-import matplotlib.pyplot as plt
 import pytest
 from matplotlib.collections import LineCollection
 
-from pakbook import atlas, data, geo, maps, style
+from pakbook import atlas, maps
 
-
-@pytest.fixture(scope="module")
-def inputs():
-    return {"places": data.places(), "b50": data.basemap("50m"), "b10": data.basemap("10m")}
+MAP_NAMES = ["regional", "gulf", "two routes"]
 
 
 def _by_gid(fig, prefix):
@@ -26,60 +27,82 @@ def _texts(fig):
     return [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip()]
 
 
-def _check_common(fig):
-    assert fig.get_size_inches()[0] == pytest.approx(style.TEXT_WIDTH_IN)
-    assert min(style.font_sizes(fig)) >= style.MIN_FONT_PT
-    text = " ".join(" ".join(_texts(fig)).split())  # the note is wrapped over lines
-    assert "Source:" in text and maps.BOUNDARY_NOTE_SHORT in text
+@pytest.mark.parametrize("name", MAP_NAMES)
+def test_map_prints_its_source_and_the_boundary_note(book_maps, map_inputs, name):
+    text = " ".join(" ".join(_texts(book_maps[name])).split())  # the note is wrapped over lines
+    assert f"Source: {map_inputs['source']}" in text and maps.BOUNDARY_NOTE_SHORT in text
 
 
-def test_regional_map_draws_disputed_lines_distinctly(inputs):
-    fig = atlas.regional_map(inputs["b50"], inputs["places"], source="test")
+@pytest.mark.parametrize("name", MAP_NAMES)
+def test_no_text_runs_past_the_edges_of_the_map(book_maps, name):
+    """Nothing is cut off at the edges of the image: the source note is wrapped to fit (style.SOURCE_WRAP)."""
+    fig = book_maps[name]
+    fig.canvas.draw()  # lays out the legends, whose texts have no place before
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.canvas.get_width_height()
+    out = []
+    for t in fig.findobj(matplotlib.text.Text):
+        if not (t.get_visible() and t.get_text().strip()):
+            continue
+        box = t.get_window_extent(renderer)
+        if box.x0 < -0.5 or box.x1 > width + 0.5 or box.y0 < -0.5 or box.y1 > height + 0.5:
+            out.append(f"{t.get_text()[:50]!r}: x {box.x0:.0f}..{box.x1:.0f} of {width}, y {box.y0:.0f}..{box.y1:.0f} "
+                       f"of {height} px")
+    assert not out, f"text cut off at the edges of the {name} map:\n" + "\n".join(out)
+
+
+#: The source note that ran 0.25 in past the right edge of chapter 1's Gulf map when the note was
+#: wrapped at 112 characters ("... on the WG" was all a reader saw).
+CLIPPED_ONCE = ("Natural Earth (coasts and boundaries); GeoNames and Wikipedia (places). "
+                "Distance: geodesic on the WGS 84 ellipsoid. UTM zone 41N projection.")
+
+
+def test_a_long_source_note_is_wrapped_to_the_figure():
+    import matplotlib.pyplot as plt
+
+    from pakbook import style
+
+    fig = style.figure()
     try:
-        _check_common(fig)
-        boundaries = _by_gid(fig, "boundary:")
-        loc = boundaries["boundary:Line of control (please verify)"]
-        disputed = boundaries["boundary:Disputed (please verify)"]
-        international = boundaries["boundary:International boundary (verify)"]
-        assert all(isinstance(c, LineCollection) for c in (loc, disputed, international))
-        styles = {name: str(c.get_linestyle()) for name, c in boundaries.items()}
-        assert styles["boundary:Line of control (please verify)"] != styles["boundary:International boundary (verify)"]
-        assert styles["boundary:Disputed (please verify)"] != styles["boundary:International boundary (verify)"]
-        places = _by_gid(fig, "place:")
-        for pid in ("gwadar", "karachi", "islamabad", "kashgar", "strait_of_hormuz"):
-            assert f"place:{pid}" in places
-        text = _texts(fig)
-        assert {"Line of control", "Disputed boundary", "Arabian Sea"} <= set(text)
+        style.source_line(fig, CLIPPED_ONCE, note=maps.BOUNDARY_NOTE_SHORT)
+        [text] = fig.texts
+        right = text.get_window_extent(fig.canvas.get_renderer()).x1
+        assert right <= fig.canvas.get_width_height()[0], f"the note ends {right:.0f} px from the left edge"
     finally:
         plt.close(fig)
 
 
-def test_gulf_map_shows_the_distance_it_is_given(inputs):
-    fig = atlas.gulf_map(inputs["b10"], inputs["places"], hormuz_km=1234.4, source="test")
-    try:
-        _check_common(fig)
-        assert "route:gwadar_hormuz" in _by_gid(fig, "route:")
-        assert "1,234 km in a straight line" in _texts(fig)
-        for pid in ("gwadar", "chabahar", "bandar_abbas", "muscat", "karachi", "strait_of_hormuz"):
-            assert f"place:{pid}" in _by_gid(fig, "place:")
-    finally:
-        plt.close(fig)
+def test_regional_map_draws_disputed_lines_distinctly(book_maps):
+    fig = book_maps["regional"]
+    boundaries = _by_gid(fig, "boundary:")
+    loc = boundaries["boundary:Line of control (please verify)"]
+    disputed = boundaries["boundary:Disputed (please verify)"]
+    international = boundaries["boundary:International boundary (verify)"]
+    assert all(isinstance(c, LineCollection) for c in (loc, disputed, international))
+    styles = {name: str(c.get_linestyle()) for name, c in boundaries.items()}
+    assert styles["boundary:Line of control (please verify)"] != styles["boundary:International boundary (verify)"]
+    assert styles["boundary:Disputed (please verify)"] != styles["boundary:International boundary (verify)"]
+    places = _by_gid(fig, "place:")
+    for pid in ("gwadar", "karachi", "islamabad", "kashgar", "strait_of_hormuz"):
+        assert f"place:{pid}" in places
+    text = _texts(fig)
+    assert {"Line of control", "Disputed boundary", "Arabian Sea"} <= set(text)
 
 
-def test_two_routes_map_draws_both_routes_with_their_labels(inputs):
-    places = inputs["places"]
-    sea = geo.sea_route(geo.lonlat(places.loc["shanghai"]), geo.lonlat(places.loc["gwadar"]))
-    land = [geo.lonlat(places.loc["kashgar"]), geo.lonlat(places.loc["gwadar"])]
-    fig = atlas.two_routes_map(inputs["b50"], places, sea_route=sea, land_route=land,
-                               sea_label="SEA LABEL", land_label="LAND LABEL", source="test")
-    try:
-        _check_common(fig)
-        routes = _by_gid(fig, "route:")
-        assert set(routes) == {"route:sea", "route:land"}
-        assert routes["route:sea"].get_linestyle() != routes["route:land"].get_linestyle()
-        assert {"SEA LABEL", "LAND LABEL"} <= set(_texts(fig))
-    finally:
-        plt.close(fig)
+def test_gulf_map_shows_the_distance_it_is_given(book_maps, map_inputs):
+    fig = book_maps["gulf"]
+    assert "route:gwadar_hormuz" in _by_gid(fig, "route:")
+    assert f"{map_inputs['hormuz_km']:,.0f} km in a straight line" in _texts(fig)
+    for pid in ("gwadar", "chabahar", "bandar_abbas", "muscat", "karachi", "strait_of_hormuz"):
+        assert f"place:{pid}" in _by_gid(fig, "place:")
+
+
+def test_two_routes_map_draws_both_routes_with_their_labels(book_maps, map_inputs):
+    fig = book_maps["two routes"]
+    routes = _by_gid(fig, "route:")
+    assert set(routes) == {"route:sea", "route:land"}
+    assert routes["route:sea"].get_linestyle() != routes["route:land"].get_linestyle()
+    assert {map_inputs["sea_label"], map_inputs["land_label"]} <= set(_texts(fig))
 
 
 def test_frame_bounds_contain_the_window_corners():

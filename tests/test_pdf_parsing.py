@@ -69,3 +69,20 @@ def test_squash_joins_hyphenated_lines_and_plain_quotes():
 
 def test_info_is_read_as_keys_and_values():
     assert pdf.parse_info("Title:   A book\nPages:           39\n")["Pages"] == "39"
+
+
+def test_captions_match_whether_a_line_ends_at_a_real_hyphen_or_a_broken_word():
+    html = "Fig. 1.3: The Kashgar-Gwadar corridor, long-term plans and the Gwadar\u2013Hormuz gap"
+    pdf_text = ("Fig. 1.3: The Kashgar-\n   Gwadar corri-\ndor, long-term plans and the Gwadar\u2013\nHormuz gap")
+    assert pdf.squash(html) not in pdf.squash(pdf_text), "the case this guards against: squash alone misses it"
+    assert pdf.loose(html) == pdf.loose(pdf_text)
+    assert pdf.loose("China\u2019s  long-\n term") == "China'slongterm"
+
+
+def test_pdf_dates_are_read_with_their_time_zone():
+    from datetime import datetime, timezone
+
+    assert pdf.parse_date("2026-11-29T03:30:58Z") == datetime(2026, 11, 29, 3, 30, 58, tzinfo=timezone.utc)
+    assert pdf.parse_date("2026-11-29T05:30:58+02") == datetime(2026, 11, 29, 3, 30, 58, tzinfo=timezone.utc)
+    with pytest.raises(ValueError, match="time zone"):
+        pdf.parse_date("2026-11-29T03:30:58")

@@ -88,3 +88,17 @@ def test_prose_set_as_math_is_found_and_real_math_is_not():
             '<div class="math notranslate nohighlight">\\[\\sum_{i=1}^{n} x_i \\text{ for all } i\\]</div>')
     found = site.prose_in_math(page)
     assert len(found) == 1 and found[0].startswith("\\(95m or more), annual totals")
+
+
+def test_one_check_for_hrefs_written_on_a_page_and_hrefs_a_browser_rendered(tmp_path):
+    """Site.broken_hrefs serves both the file checks (relative hrefs) and the browser's (paths from the root)."""
+    s = _site(tmp_path)
+    assert s.check("chapters/02.html", "part") is None
+    assert s.check("chapters/02.html", "nowhere") == "no anchor #nowhere in chapters/02.html"
+    assert s.check("chapters/03.html") == "no file chapters/03.html"
+    rendered = ["/chapters/02.html#part", "/chapters/02.html?x=1#nowhere", "/chapters/gone.html", "/_static/theme.css",
+                "https://example.org/elsewhere", "mailto:a@b.c"]
+    broken = s.broken_hrefs("chapters/01.html", rendered)
+    assert [(b.href, b.target, b.reason) for b in broken] == [
+        ("/chapters/02.html?x=1#nowhere", "chapters/02.html", "no anchor #nowhere in chapters/02.html"),
+        ("/chapters/gone.html", "chapters/gone.html", "no file chapters/gone.html")]

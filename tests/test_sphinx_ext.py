@@ -105,3 +105,35 @@ def test_a_long_code_id_in_a_table_may_break_but_code_elsewhere_may_not():
     in_table, in_text = [n for n in doc.findall(nodes.literal)]
     assert list(in_table.findall(nodes.raw)) and not list(in_text.findall(nodes.raw))
     assert in_table.astext().replace(r"\allowbreak{}", "") == "SUS_FT900_VIA_FRED_IMP5350_VIA_VICTORTORRESDS"
+
+
+def test_line_length_and_margins_come_from_the_text_width():
+    import pytest
+
+    from pakbook import pdf, style
+
+    chars = style.TEXT_WIDTH_IN * pdf.PT_PER_IN / (sphinx_latex.BODY_PT * sphinx_latex.CHAR_EM)
+    assert sphinx_latex.LINE_CHARS == int(chars)
+    margin = sphinx_latex.hmargin_in("a4paper")
+    assert 210 / 25.4 - 2 * margin == pytest.approx(style.TEXT_WIDTH_IN, abs=1e-9)
+    assert sphinx_latex.hmargin_in("letterpaper", 6.5) == 1.0
+
+
+def _config(**elements):
+    return SimpleNamespace(latex_elements=elements)
+
+
+def test_the_text_width_is_set_through_sphinx_margins_and_a_conflict_is_refused():
+    import pytest
+    from sphinx.errors import ConfigError
+
+    config = _config(papersize="a4paper", pointsize="11pt", sphinxsetup="verbatimwithframe=false")
+    sphinx_latex.on_config_inited(None, config)
+    margin = sphinx_latex.hmargin_in("a4paper")
+    assert config.latex_elements["sphinxsetup"] == f"verbatimwithframe=false,hmargin={margin:.5f}in"
+    with pytest.raises(ConfigError, match="hmargin"):
+        sphinx_latex.on_config_inited(None, _config(papersize="a4paper", pointsize="11pt", sphinxsetup="hmargin=1in"))
+    with pytest.raises(ConfigError, match="pointsize"):
+        sphinx_latex.on_config_inited(None, _config(papersize="a4paper", pointsize="10pt"))
+    with pytest.raises(ValueError, match="papersize"):
+        sphinx_latex.on_config_inited(None, _config(papersize="b5paper", pointsize="11pt"))

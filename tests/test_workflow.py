@@ -1,23 +1,21 @@
 """The GitHub Actions workflow that tests, builds and publishes the book.
 
 GitHub cannot be run here: these tests parse the workflow and check what it promises
-(triggers, permissions, pinned actions, the steps that must be there), and run its own
-shell check of the built book against good and broken fake builds.
+(triggers, permissions, pinned actions, the steps that must be there). Its build job runs
+.ci/run, so what CI checks is what .ci/run checks anywhere.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import stat
-import subprocess
 
 import pytest
 import yaml
 
 from pakbook import paths
 
-WORKFLOW = paths.ROOT / ".github" / "workflows" / "book.yml"
+WORKFLOW = paths.WORKFLOW
 
 
 @pytest.fixture(scope="module")
@@ -78,21 +76,36 @@ def test_every_action_is_pinned_to_a_commit(text, wf):
             assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"no version comment: {line.strip()}"
 
 
-def test_build_installs_tests_builds_and_checks_in_order(wf):
+def test_build_installs_then_runs_the_ci_entry_point(wf):
     build = wf["jobs"]["build"]
     setup = _step(build, "actions/setup-python@")
     assert str(setup["with"]["python-version"]) == "3.11"
     install = _run_index(build, "ensure_venv")
-    test = _run_index(build, "scripts/test.sh")
-    make = _run_index(build, "scripts/build.sh")
-    check = _run_index(build, "pdfinfo")
+    ci = _run_index(build, ".ci/run")
     upload = _steps(build).index(_step(build, "actions/upload-pages-artifact@"))
-    assert install < test < make < check < upload
+    assert install < ci < upload
     assert "ensure_tex" in _steps(build)[install]["run"], "the PDF needs TeX installed"
+    for command in ("scripts/test.sh", "scripts/build.sh"):
+        assert not any(re.search(rf"(^|\s){re.escape(command)}(\s|$)", s.get("run", "")) for s in _steps(build)), (
+            f"the workflow runs {command} itself; .ci/run runs it")
     assert _step(build, "actions/upload-pages-artifact@")["with"]["path"] == "_build/html"
     pdf = [s for s in _steps(build) if s.get("uses", "").startswith("actions/upload-artifact@")
            and s["with"]["name"] == "book-pdf"]
-    assert len(pdf) == 1 and pdf[0]["with"]["path"] == "_build/latex/book.pdf" and "if" not in pdf[0]
+    assert len(pdf) == 1 and pdf[0]["with"]["path"] == paths.rel(paths.PDF) and "if" not in pdf[0]
+
+
+def test_the_ci_entry_point_installs_first_then_tests_then_builds():
+    lines = [line.strip() for line in paths.CI_RUN.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.strip().startswith("#")]
+
+    def first(pattern: str) -> int:
+        hits = [i for i, line in enumerate(lines) if re.search(pattern, line)]
+        assert hits, f".ci/run has no line matching {pattern}"
+        return hits[0]
+
+    assert first(r"ensure_tex") < first(r"^scripts/test\.sh$") < first(r"^scripts/build\.sh$")
+    assert "ensure_chromium" in lines[first(r"ensure_tex")]
+    assert re.search(r"^set -euo pipefail$", "\n".join(lines), re.M), ".ci/run must stop at the first failure"
 
 
 def test_weekly_rebuild_skips_the_cache(wf):
@@ -122,45 +135,10 @@ def test_release_attaches_the_pdf_on_version_tags(wf):
 
 
 def test_the_scripts_it_runs_exist(wf):
-    for script in ("scripts/test.sh", "scripts/build.sh", "scripts/_env.sh"):
+    for script in (".ci/run", "scripts/test.sh", "scripts/build.sh", "scripts/_env.sh"):
         assert (paths.ROOT / script).is_file()
-    for script in ("scripts/test.sh", "scripts/build.sh"):
+    for script in (".ci/run", "scripts/test.sh", "scripts/build.sh"):
         assert os.access(paths.ROOT / script, os.X_OK), f"{script} is not executable"
     env = (paths.ROOT / "scripts/_env.sh").read_text(encoding="utf-8")
-    assert re.search(r"^ensure_venv\(\)", env, re.M) and re.search(r"^ensure_tex\(\)", env, re.M)
-
-
-def _check_script(wf) -> str:
-    build = wf["jobs"]["build"]
-    return _steps(build)[_run_index(build, "pdfinfo")]["run"]
-
-
-@pytest.mark.parametrize("broken", [None, "_build/html/index.html", "_build/latex/book.pdf", "_build/html/book.pdf",
-                                    "link"])
-def test_the_check_step_fails_on_a_missing_or_empty_output(wf, tmp_path, broken):
-    """Run the workflow's own check on a fake build: complete, or with one output empty."""
-    files = {
-        "_build/html/index.html": '<meta http-equiv="Refresh" content="0; url=intro.html" />',
-        "_build/html/intro.html": '<a href="book.pdf">book.pdf</a>',
-        "_build/latex/book.pdf": "%PDF-1.5 fake",
-        "_build/html/book.pdf": "%PDF-1.5 fake",
-    }
-    if broken == "link":
-        files["_build/html/intro.html"] = "<p>no link</p>"
-    elif broken:
-        files[broken] = ""
-    for rel, content in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(content)
-    stub = tmp_path / "bin" / "pdfinfo"
-    stub.parent.mkdir()
-    stub.write_text("#!/bin/sh\necho Pages: 1\n")
-    stub.chmod(stub.stat().st_mode | stat.S_IEXEC)
-    env = {**os.environ, "PATH": f"{stub.parent}:{os.environ['PATH']}"}
-    result = subprocess.run(["bash", "-e", "-c", _check_script(wf)], cwd=tmp_path, env=env,
-                            capture_output=True, text=True)
-    if broken is None:
-        assert result.returncode == 0, result.stdout + result.stderr
-    else:
-        assert result.returncode != 0, f"the check passed with {broken} broken"
-        assert "::error::" in result.stdout
+    for function in ("ensure_venv", "ensure_tex", "ensure_chromium"):
+        assert re.search(rf"^{function}\(\)", env, re.M), f"scripts/_env.sh defines no {function}"
