@@ -115,11 +115,6 @@ def figure(height_ratio: float = 0.6, **kwargs):
     return plt.figure(figsize=(TEXT_WIDTH_IN, TEXT_WIDTH_IN * height_ratio), **kwargs)
 
 
-def subplots(height_ratio: float = 0.6, **kwargs):
-    apply()
-    return plt.subplots(figsize=(TEXT_WIDTH_IN, TEXT_WIDTH_IN * height_ratio), **kwargs)
-
-
 #: Left edge of the source note, as a fraction of the figure's width (the note ends at the right edge).
 SOURCE_X = 0.01
 #: Average advance of a character of DejaVu Sans, in em: 0.52 measured on the book's source notes,
