@@ -87,7 +87,7 @@ def chain_routes(waypoints, legs: Sequence[tuple[str, bool]], *, skip: Sequence[
     coordinate, or whose coordinate has ``coord_confidence`` "low", and the places
     named in ``skip`` are left out (the path runs straight past them); a waypoint
     that ends one leg and starts the next is kept once. Returns a DataFrame with
-    ``route_id``, ``place``, ``lon``, ``lat`` in path order; ``attrs["unlocated"]``
+    ``route_id``, ``place``, ``lon``, ``lat`` (and ``source_id``) in path order; ``attrs["unlocated"]``
     counts the waypoints passed for want of a trustworthy coordinate and
     ``attrs["skipped"]`` those left out on request.
     """
@@ -107,7 +107,8 @@ def chain_routes(waypoints, legs: Sequence[tuple[str, bool]], *, skip: Sequence[
         unlocated += int((~located).sum())
         asked = leg["place"].isin(skip)
         skipped += int((asked & located).sum())
-        parts.append(leg[located & ~asked][["route_id", "place", "lon", "lat"]])
+        cols = [c for c in ("route_id", "place", "lon", "lat", "source_id") if c in leg.columns]
+        parts.append(leg[located & ~asked][cols])
     path = pd.concat(parts, ignore_index=True)
     same_as_previous = (path["lon"].diff() == 0) & (path["lat"].diff() == 0)
     path = path[~same_as_previous].reset_index(drop=True)

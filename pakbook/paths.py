@@ -18,9 +18,7 @@ def find_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if all((folder / m).is_file() for m in _MARKERS):
             return folder
-    raise FileNotFoundError(
-        f"no folder above {here} holds {' and '.join(_MARKERS)}"
-    )
+    raise FileNotFoundError(f"no folder above {here} holds {' and '.join(_MARKERS)}")
 
 
 ROOT = find_root()

@@ -24,3 +24,15 @@ def glue_number(name: str, value) -> None:
 
     glue(name, plain(value), display=False)
 
+
+def glue_facts(facts, **names) -> None:
+    """Glue key facts by name: ``glue_facts(kf, hormuz_flow_mbd=("hormuz_oil_flow", "2024"))``.
+
+    Each value is ``(fact_id, as_of)``, or a fact_id alone for a fact with one row; the glued number is
+    the fact's ``value`` (:func:`pakbook.data.facts.fact` raises unless exactly one row matches).
+    """
+    from .data.facts import fact
+
+    for name, spec in names.items():
+        fact_id, as_of = (spec, None) if isinstance(spec, str) else spec
+        glue_number(name, fact(facts, fact_id, as_of)["value"])

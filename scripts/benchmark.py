@@ -47,12 +47,15 @@ if "PAKBOOK_STRICT" not in os.environ:
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
-from pakbook import deps, notebooks, paths, site  # noqa: E402
+from bookbuild import deps  # noqa: E402
+from bookbuild import execute as notebooks  # noqa: E402
+from bookbuild.checks import site  # noqa: E402
+from pakbook import paths  # noqa: E402
 
 ROOT = paths.ROOT
 MB = 1_000_000
 BUDGET = {
-    "ratio": 2.5,        # a notebook's execution time over the import-only notebook's
+    "ratio": 2.5,  # a notebook's execution time over the import-only notebook's
     "html_s": 20.0,
     "pdf_s": 60.0,
     "tests_s": 90.0,
@@ -60,8 +63,20 @@ BUDGET = {
     "pdf_mb": 15.0,
 }
 #: The stack every chapter stands on, imported by the import-only notebook.
-STACK = ["numpy", "pandas", "geopandas", "shapely", "pyproj", "pyogrio", "matplotlib",
-         "matplotlib.pyplot", "searoute", "yaml", "myst_nb", "IPython.display"]
+STACK = [
+    "numpy",
+    "pandas",
+    "geopandas",
+    "shapely",
+    "pyproj",
+    "pyogrio",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "searoute",
+    "yaml",
+    "myst_nb",
+    "IPython.display",
+]
 STRICT = os.environ["PAKBOOK_STRICT"].split()
 PARTS = ("notebooks", "html", "pdf", "tests")
 
@@ -69,11 +84,11 @@ PARTS = ("notebooks", "html", "pdf", "tests")
 @dataclass
 class Row:
     name: str
-    kind: str                 # baseline | notebook | html | pdf | tests | page | pdf_size
-    value: float | None       # seconds, ratio or megabytes
+    kind: str  # baseline | notebook | html | pdf | tests | page | pdf_size
+    value: float | None  # seconds, ratio or megabytes
     unit: str
     budget: str = ""
-    ok: bool | None = None    # None: no budget (or not measured)
+    ok: bool | None = None  # None: no budget (or not measured)
     detail: str = ""
     samples: list[float] = field(default_factory=list)
 
@@ -85,13 +100,25 @@ class Row:
 def machine() -> dict:
     cpu = ""
     try:
-        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), "")
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "",
+        )
     except OSError:
         pass
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return {"cores": usable, "cpu_count": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "platform": platform.platform(), "load_average": list(os.getloadavg())}
+    return {
+        "cores": usable,
+        "cpu_count": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average": list(os.getloadavg()),
+    }
 
 
 # -- notebooks --------------------------------------------------------------------------------------------------
@@ -105,8 +132,10 @@ def import_only_notebook() -> nbformat.NotebookNode:
                 name = key[:-3].replace("/", ".").removesuffix(".__init__")
                 modules.add(name)
     if not modules:  # no manifest yet: every module but the tooling ones
-        modules = {f"pakbook.{p.stem}" for p in (ROOT / "pakbook").glob("*.py")
-                   if p.stem not in ("__init__", "deps", "notebooks")} | {"pakbook"}
+        modules = {
+            "pakbook." + ".".join(p.relative_to(ROOT / "pakbook").with_suffix("").parts).removesuffix(".__init__")
+            for p in (ROOT / "pakbook").rglob("*.py")
+        } | {"pakbook"}
     imports = "\n".join(f"import {m}" for m in [*STACK, *sorted(modules)])
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(imports)]
@@ -117,8 +146,9 @@ def import_only_notebook() -> nbformat.NotebookNode:
 def time_notebook(nb: nbformat.NotebookNode, cwd: Path) -> float:
     """Wall time of one clean execution (kernel start to kernel shutdown); nothing is written."""
     copy = nbformat.from_dict(json.loads(json.dumps(nb)))
-    client = NotebookClient(copy, timeout=600, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        copy, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(cwd)}}
+    )
     t0 = time.perf_counter()
     client.execute()
     return time.perf_counter() - t0
@@ -138,8 +168,9 @@ def bench_notebooks(repeat: int) -> list[Row]:
     tmp = tempfile.mkdtemp(prefix="pakbook-bench-")
     try:
         entries = [("import-only", import_only_notebook(), Path(tmp))]
-        entries += [(nb.as_posix(), nbformat.read(ROOT / nb, as_version=4), (ROOT / nb).parent)
-                    for nb in notebooks.in_toc()]
+        entries += [
+            (nb.as_posix(), nbformat.read(ROOT / nb, as_version=4), (ROOT / nb).parent) for nb in notebooks.in_toc()
+        ]
         samples: dict[str, list[float]] = {name: [] for name, _, _ in entries}
         failed: dict[str, str] = {}
         for _ in range(repeat):
@@ -151,21 +182,55 @@ def bench_notebooks(repeat: int) -> list[Row]:
                 except Exception as exc:  # a failing notebook is a failed row, not the end of the benchmark
                     failed[name] = _last_line(exc)
             if "import-only" in failed:
-                return [Row("import-only notebook", "baseline", None, "s", ok=False,
-                            detail=f"execution failed, no notebook timed: {failed['import-only']}")]
+                return [
+                    Row(
+                        "import-only notebook",
+                        "baseline",
+                        None,
+                        "s",
+                        ok=False,
+                        detail=f"execution failed, no notebook timed: {failed['import-only']}",
+                    )
+                ]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     base = samples.pop("import-only")
-    rows = [Row("import-only notebook (kernel start + imports)", "baseline", min(base), "s", samples=base,
-                detail="the stack and the pakbook modules the notebooks import")]
+    rows = [
+        Row(
+            "import-only notebook (kernel start + imports)",
+            "baseline",
+            min(base),
+            "s",
+            samples=base,
+            detail="the stack and the pakbook modules the notebooks import",
+        )
+    ]
     for name, s in samples.items():
         if name in failed:
-            rows.append(Row(name, "notebook", None, "x", budget=f"<= {BUDGET['ratio']}x", ok=False,
-                            detail=f"execution failed: {failed[name]}"))
+            rows.append(
+                Row(
+                    name,
+                    "notebook",
+                    None,
+                    "x",
+                    budget=f"<= {BUDGET['ratio']}x",
+                    ok=False,
+                    detail=f"execution failed: {failed[name]}",
+                )
+            )
             continue
         ratio = min(s) / min(base)
-        rows.append(Row(f"{name} ({min(s):.1f} s)", "notebook", ratio, "x", budget=f"<= {BUDGET['ratio']}x",
-                        ok=ratio <= BUDGET["ratio"], samples=s))
+        rows.append(
+            Row(
+                f"{name} ({min(s):.1f} s)",
+                "notebook",
+                ratio,
+                "x",
+                budget=f"<= {BUDGET['ratio']}x",
+                ok=ratio <= BUDGET["ratio"],
+                samples=s,
+            )
+        )
     return rows
 
 
@@ -178,8 +243,19 @@ def run(cmd: list[str], log: Path) -> tuple[float, int]:
 
 
 def build(builder: str, out: Path, log: Path) -> tuple[float, int]:
-    return run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), *STRICT, "--builder", builder,
-                "--path-output", str(out)], log)
+    return run(
+        [
+            str(Path(sys.executable).parent / "jupyter-book"),
+            "build",
+            str(ROOT),
+            *STRICT,
+            "--builder",
+            builder,
+            "--path-output",
+            str(out),
+        ],
+        log,
+    )
 
 
 def _tail(log: Path, n: int = 3) -> str:
@@ -199,8 +275,18 @@ def bench_html(repeat: int, keep: Path, logs: Path) -> list[Row]:
             break
     ok = code == 0 and min(samples) < BUDGET["html_s"]
     detail = "" if code == 0 else f"exit {code}: {_tail(logs / f'html-{len(samples) - 1}.log')}"
-    rows = [Row("HTML build from committed outputs (clean, strict)", "html", min(samples), "s",
-                budget=f"< {BUDGET['html_s']:.0f} s", ok=ok, samples=samples, detail=detail)]
+    rows = [
+        Row(
+            "HTML build from committed outputs (clean, strict)",
+            "html",
+            min(samples),
+            "s",
+            budget=f"< {BUDGET['html_s']:.0f} s",
+            ok=ok,
+            samples=samples,
+            detail=detail,
+        )
+    ]
     html = keep / paths.HTML.relative_to(ROOT)
     if code == 0:
         rows += page_sizes(html)
@@ -212,8 +298,17 @@ def page_sizes(html: Path) -> list[Row]:
     for f in notebooks.toc_files():
         page = html / f"{f}.html"
         if not page.is_file():
-            rows.append(Row(f"page {f}.html", "page", None, "MB", budget=f"<= {BUDGET['page_mb']} MB", ok=False,
-                            detail="not built"))
+            rows.append(
+                Row(
+                    f"page {f}.html",
+                    "page",
+                    None,
+                    "MB",
+                    budget=f"<= {BUDGET['page_mb']} MB",
+                    ok=False,
+                    detail="not built",
+                )
+            )
             continue
         images = set()
         for src, _ in site.parse(page.read_text(encoding="utf-8", errors="replace")).images:
@@ -223,15 +318,32 @@ def page_sizes(html: Path) -> list[Row]:
             if target.is_file():
                 images.add(target)
         size = page.stat().st_size + sum(p.stat().st_size for p in images)
-        rows.append(Row(f"page {f}.html + {len(images)} images", "page", size / MB, "MB",
-                        budget=f"<= {BUDGET['page_mb']} MB", ok=size / MB <= BUDGET["page_mb"]))
+        rows.append(
+            Row(
+                f"page {f}.html + {len(images)} images",
+                "page",
+                size / MB,
+                "MB",
+                budget=f"<= {BUDGET['page_mb']} MB",
+                ok=size / MB <= BUDGET["page_mb"],
+            )
+        )
     return rows
 
 
 def bench_pdf(repeat: int, logs: Path) -> list[Row]:
     if not (shutil.which("xelatex") and shutil.which("latexmk")):
-        return [Row("PDF build", "pdf", None, "s", budget=f"< {BUDGET['pdf_s']:.0f} s", ok=False,
-                    detail="not measured: TeX is not installed (scripts/build.sh installs it)")]
+        return [
+            Row(
+                "PDF build",
+                "pdf",
+                None,
+                "s",
+                budget=f"< {BUDGET['pdf_s']:.0f} s",
+                ok=False,
+                detail="not measured: TeX is not installed (scripts/build.sh installs it)",
+            )
+        ]
     samples, code, size = [], 0, None
     for i in range(repeat):
         out = Path(tempfile.mkdtemp(prefix="pakbook-pdf-"))
@@ -246,10 +358,29 @@ def bench_pdf(repeat: int, logs: Path) -> list[Row]:
         if code:
             break
     detail = "" if code == 0 else f"exit {code}: {_tail(logs / f'pdf-{len(samples) - 1}.log')}"
-    rows = [Row("PDF build (clean, strict)", "pdf", min(samples), "s", budget=f"< {BUDGET['pdf_s']:.0f} s",
-                ok=code == 0 and min(samples) < BUDGET["pdf_s"], samples=samples, detail=detail)]
-    rows.append(Row("book.pdf", "pdf_size", size, "MB", budget=f"< {BUDGET['pdf_mb']:.0f} MB",
-                    ok=size is not None and size < BUDGET["pdf_mb"], detail="" if size else "no PDF"))
+    rows = [
+        Row(
+            "PDF build (clean, strict)",
+            "pdf",
+            min(samples),
+            "s",
+            budget=f"< {BUDGET['pdf_s']:.0f} s",
+            ok=code == 0 and min(samples) < BUDGET["pdf_s"],
+            samples=samples,
+            detail=detail,
+        )
+    ]
+    rows.append(
+        Row(
+            "book.pdf",
+            "pdf_size",
+            size,
+            "MB",
+            budget=f"< {BUDGET['pdf_mb']:.0f} MB",
+            ok=size is not None and size < BUDGET["pdf_mb"],
+            detail="" if size else "no PDF",
+        )
+    )
     return rows
 
 
@@ -263,8 +394,18 @@ def bench_tests(repeat: int, logs: Path) -> list[Row]:
     detail = _tail(logs / f"tests-{len(samples) - 1}.log", 1)
     if code:
         detail = f"exit {code}: {detail}"
-    return [Row("tests (scripts/test.sh)", "tests", min(samples), "s", budget=f"< {BUDGET['tests_s']:.0f} s",
-                ok=code == 0 and min(samples) < BUDGET["tests_s"], samples=samples, detail=detail)]
+    return [
+        Row(
+            "tests (scripts/test.sh)",
+            "tests",
+            min(samples),
+            "s",
+            budget=f"< {BUDGET['tests_s']:.0f} s",
+            ok=code == 0 and min(samples) < BUDGET["tests_s"],
+            samples=samples,
+            detail=detail,
+        )
+    ]
 
 
 # -- report -----------------------------------------------------------------------------------------------------
@@ -279,15 +420,25 @@ def _fmt(r: Row) -> str:
 
 
 def table(rows: list[Row], info: dict, repeats: dict) -> str:
-    head = (f"Benchmark of the book on {info['cores']} cores ({info['cpu'] or 'unknown CPU'}), Python {info['python']}; "
-            f"budgets are set for 2 cores. Best of {repeats['notebooks']} runs per notebook, "
-            f"{repeats['html']} HTML, {repeats['pdf']} PDF, {repeats['tests']} test run(s). "
-            f"Load average (1 min) at start {info['load_average'][0]:.2f}, at end {info['load_average_end'][0]:.2f}.")
-    cols = [("what", [r.name for r in rows]), ("measured", [_fmt(r) for r in rows]),
-            ("budget", [r.budget or "-" for r in rows]), ("result", [r.result() for r in rows])]
+    head = (
+        f"Benchmark of the book on {info['cores']} cores ({info['cpu'] or 'unknown CPU'}), Python {info['python']}; "
+        f"budgets are set for 2 cores. Best of {repeats['notebooks']} runs per notebook, "
+        f"{repeats['html']} HTML, {repeats['pdf']} PDF, {repeats['tests']} test run(s). "
+        f"Load average (1 min) at start {info['load_average'][0]:.2f}, at end {info['load_average_end'][0]:.2f}."
+    )
+    cols = [
+        ("what", [r.name for r in rows]),
+        ("measured", [_fmt(r) for r in rows]),
+        ("budget", [r.budget or "-" for r in rows]),
+        ("result", [r.result() for r in rows]),
+    ]
     widths = [max(len(h), *(len(v) for v in vals)) for h, vals in cols]
-    lines = [head, "", "| " + " | ".join(h.ljust(w) for (h, _), w in zip(cols, widths)) + " |",
-             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    lines = [
+        head,
+        "",
+        "| " + " | ".join(h.ljust(w) for (h, _), w in zip(cols, widths)) + " |",
+        "|" + "|".join("-" * (w + 2) for w in widths) + "|",
+    ]
     for i in range(len(rows)):
         lines.append("| " + " | ".join(vals[i].ljust(w) for (_, vals), w in zip(cols, widths)) + " |")
     notes = [f"- {r.name}: {r.detail}" for r in rows if r.detail]
@@ -335,8 +486,13 @@ def main(argv: list[str] | None = None) -> int:
     info["load_average_end"] = list(os.getloadavg())
     print(table(rows, info, repeats))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": info, "repeats": repeats, "budgets": BUDGET,
-                                     "rows": [asdict(r) for r in rows]}, indent=2) + "\n", encoding="utf-8")
+    args.json.write_text(
+        json.dumps(
+            {"machine": info, "repeats": repeats, "budgets": BUDGET, "rows": [asdict(r) for r in rows]}, indent=2
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"\nwritten: {paths.rel(args.json)}", file=sys.stderr)
     failed = [r for r in rows if r.ok is False]
     return 1 if args.enforce and failed else 0

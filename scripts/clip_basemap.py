@@ -22,21 +22,24 @@ import shapely
 from shapely.geometry import box, mapping
 
 from pakbook import paths
-from pakbook.catalog import sha256, write_or_check
+from pakbook.data.catalog import sha256
+from pakbook.data.derivation import write_or_check
 
 OUT = paths.DERIVED / "naturalearth"
 GRID = 1e-4  # degrees; about 11 m, far below what a printed map shows
 
 #: (output name, Natural Earth file, clip box lon0, lat0, lon1, lat1, kept attributes, sort keys)
 LAYERS = [
-    ("ne50m_countries", "cultural/ne_50m_admin_0_countries.shp", (20, -15, 140, 55),
-     ["ADM0_A3", "NAME"], ["ADM0_A3"]),
-    ("ne50m_boundary_lines", "cultural/ne_50m_admin_0_boundary_lines_land.shp", (20, -15, 140, 55),
-     ["NE_ID", "FEATURECLA", "FCLASS_CN", "FCLASS_IN", "FCLASS_PK"], ["NE_ID"]),
-    ("ne50m_lakes", "physical/ne_50m_lakes.shp", (20, -15, 140, 55),
-     ["ne_id", "name"], ["ne_id"]),
-    ("ne10m_countries", "cultural/ne_10m_admin_0_countries.shp", (52, 20, 68, 30),
-     ["ADM0_A3", "NAME"], ["ADM0_A3"]),
+    ("ne50m_countries", "cultural/ne_50m_admin_0_countries.shp", (20, -15, 140, 55), ["ADM0_A3", "NAME"], ["ADM0_A3"]),
+    (
+        "ne50m_boundary_lines",
+        "cultural/ne_50m_admin_0_boundary_lines_land.shp",
+        (20, -15, 140, 55),
+        ["NE_ID", "FEATURECLA", "FCLASS_CN", "FCLASS_IN", "FCLASS_PK"],
+        ["NE_ID"],
+    ),
+    ("ne50m_lakes", "physical/ne_50m_lakes.shp", (20, -15, 140, 55), ["ne_id", "name"], ["ne_id"]),
+    ("ne10m_countries", "cultural/ne_10m_admin_0_countries.shp", (52, 20, 68, 30), ["ADM0_A3", "NAME"], ["ADM0_A3"]),
 ]
 
 
@@ -67,7 +70,9 @@ def clip_layer(src: Path, bbox, keep, sort_keys) -> list[dict]:
         if geom.is_empty:
             continue
         if geom.geom_type == "GeometryCollection":  # keep the parts of the layer's own kind
-            parts = [g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon", "LineString", "MultiLineString")]
+            parts = [
+                g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon", "LineString", "MultiLineString")
+            ]
             geom = shapely.union_all(parts) if parts else None
             if geom is None or geom.is_empty:
                 continue

@@ -1,6 +1,6 @@
 """Derive the book's tables in ``data/derived/`` from the raw data, byte for byte.
 
-The rules are in ``pakbook/derive.py`` (one function per table, described there). Needs only the
+The rules are in the topic modules of ``pakbook/data/`` (each module's ``DERIVED``: one function per table, described there). Needs only the
 book's own packages (``requirements.txt``).
 
     python scripts/derive_tables.py           write every derived table
@@ -12,15 +12,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pakbook import derive, paths
-from pakbook.catalog import write_or_check
+from pakbook import data, paths
+from pakbook.data.derivation import write_or_check
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="compare with the committed files instead of writing")
     args = ap.parse_args(argv)
-    same = [write_or_check(paths.DATA / rel, make(), args.check) for rel, make in derive.TABLES.items()]
+    same = [write_or_check(paths.DATA / rel, make(), args.check) for rel, make in data.derived_tables().items()]
     return 0 if all(same) or not args.check else 1
 
 

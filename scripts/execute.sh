@@ -10,4 +10,4 @@
 # Each run records what the notebook read in chapters/.deps.json (commit it with the notebooks).
 source "$(dirname "$0")/_env.sh"
 ensure_venv
-exec python -m pakbook.notebooks "$@"
+exec python -m bookbuild.execute "$@"

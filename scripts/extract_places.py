@@ -15,7 +15,7 @@ import io
 import sys
 
 from pakbook import paths
-from pakbook.catalog import write_or_check
+from pakbook.data.derivation import write_or_check
 
 TARGET = paths.RAW / "geonames" / "places_geonames.csv"
 
@@ -58,8 +58,19 @@ def build() -> str:
     w.writerow(COLUMNS)
     for place_id, kind, gid in PLACES:
         c = cities[str(gid)]
-        w.writerow([place_id, c["name"], kind, c["countrycode"], c["latitude"], c["longitude"],
-                    "GEONAMES", f"GeoNames {gid}", ""])
+        w.writerow(
+            [
+                place_id,
+                c["name"],
+                kind,
+                c["countrycode"],
+                c["latitude"],
+                c["longitude"],
+                "GEONAMES",
+                f"GeoNames {gid}",
+                "",
+            ]
+        )
     return buf.getvalue()
 
 

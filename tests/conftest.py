@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from pakbook import notebooks, paths
-from pakbook.catalog import Catalog, sha256
+from bookbuild import execute as notebooks
+from pakbook import paths
+from pakbook.data.catalog import Catalog, sha256
 
 #: The parameter of the page-by-page checks when there is no built site: its tests fail, asking for a build.
 NOT_BUILT = "(the site is not built)"
@@ -62,7 +63,7 @@ def pytest_report_header(config):
 # -- the built site -------------------------------------------------------------------------------------
 def built_pages() -> list[str]:
     """Every page of the built site, or [NOT_BUILT]; lists files only (nothing is read or asserted)."""
-    from pakbook import site
+    from bookbuild.checks import site
 
     if not (paths.HTML / "index.html").is_file():
         return [NOT_BUILT]
@@ -77,7 +78,7 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture(scope="session")
 def built_site():
     """The built site, parsed once for every check of the session."""
-    from pakbook import site
+    from bookbuild.checks import site
 
     assert (paths.HTML / "index.html").is_file(), "build the book first: scripts/build.sh"
     return site.Site(paths.HTML)
@@ -86,18 +87,22 @@ def built_site():
 # -- the book's three maps, drawn once as chapter 1 draws them --------------------------------------------
 #: What the maps are drawn with besides the data (distinct values, so the tests can find them on the maps).
 MAP_ARGS = {
-    # as long as the longest source note of chapter 1, so that its wrapping is tested too
-    "source": ("test source: searoute 1.6 sea-lane network (sea route); CPEC alignments as reported by Pakistan's "
-               "National Highway Authority and Ministry of Planning, towns from GeoNames (land route); Natural Earth."),
-    "hormuz_km": 1234.4, "sea_label": "SEA LABEL", "land_label": "LAND LABEL",
+    # as long as the longest method note of chapter 1, so that the wrapping of the source line is tested too
+    "method": (
+        "test method: sea route on the searoute 1.6 sea-lane network; land route along the CPEC alignments as "
+        "reported by Pakistan's National Highway Authority and Ministry of Planning, passing unlocated towns."
+    ),
+    "hormuz_km": 1234.4,
+    "sea_label": "SEA LABEL",
+    "land_label": "LAND LABEL",
 }
 
 
 @pytest.fixture(scope="session")
 def map_inputs() -> dict:
-    from pakbook import data
+    from pakbook.data import geography
 
-    return {"places": data.places(), "b50": data.basemap("50m"), "b10": data.basemap("10m"), **MAP_ARGS}
+    return {"places": geography.places(), "b50": geography.basemap("50m"), "b10": geography.basemap("10m"), **MAP_ARGS}
 
 
 @pytest.fixture(scope="session")
@@ -108,17 +113,24 @@ def book_maps(map_inputs):
     matplotlib.use("Agg")  # off-screen
     import matplotlib.pyplot as plt
 
-    from pakbook import atlas, geo
+    from pakbook import geo
+    from pakbook.figures.maps import book
 
-    places, source = map_inputs["places"], map_inputs["source"]
+    places = map_inputs["places"]
     sea = geo.sea_route(geo.lonlat(places.loc["shanghai"]), geo.lonlat(places.loc["gwadar"]))
-    land = [geo.lonlat(places.loc["kashgar"]), geo.lonlat(places.loc["gwadar"])]
+    land = places.loc[["kashgar", "gwadar"], ["lon", "lat", "source_id"]]
     figs = {
-        "regional": atlas.regional_map(map_inputs["b50"], places, source=source),
-        "gulf": atlas.gulf_map(map_inputs["b10"], places, hormuz_km=map_inputs["hormuz_km"], source=source),
-        "two routes": atlas.two_routes_map(map_inputs["b50"], places, sea_route=sea, land_route=land,
-                                           sea_label=map_inputs["sea_label"], land_label=map_inputs["land_label"],
-                                           source=source),
+        "regional": book.regional_map(map_inputs["b50"], places),
+        "gulf": book.gulf_map(map_inputs["b10"], places, hormuz_km=map_inputs["hormuz_km"]),
+        "two routes": book.two_routes_map(
+            map_inputs["b50"],
+            places,
+            sea_route=sea,
+            land_route=land,
+            sea_label=map_inputs["sea_label"],
+            land_label=map_inputs["land_label"],
+            method=map_inputs["method"],
+        ),
     }
     yield figs
     for fig in figs.values():
@@ -139,8 +151,9 @@ def scratch_data(tmp_path):
     records it with its true checksum (unless ``checksum`` is given), and returns a Catalog.
     """
 
-    def make(dataset: str, relpath: str, content: bytes | str, *, checksum: str | None = None,
-             sources: dict | None = None) -> Catalog:
+    def make(
+        dataset: str, relpath: str, content: bytes | str, *, checksum: str | None = None, sources: dict | None = None
+    ) -> Catalog:
         root = tmp_path / "data"
         target = root / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,9 +163,18 @@ def scratch_data(tmp_path):
         import yaml
 
         record = {
-            "path": relpath, "dataset": dataset, "kind": "raw", "title": "test file", "producer": "tests",
-            "citation": "tests", "url": "https://example.org", "accessed": "2026-11-29", "licence": "none",
-            "units": "none", "coverage": "none", "derivation": "written by the test",
+            "path": relpath,
+            "dataset": dataset,
+            "kind": "raw",
+            "title": "test file",
+            "producer": "tests",
+            "citation": "tests",
+            "url": "https://example.org",
+            "accessed": "2026-11-29",
+            "licence": "none",
+            "units": "none",
+            "coverage": "none",
+            "derivation": "written by the test",
             "sha256": checksum or sha256(target),
         }
         (root / "catalog.yml").write_text(yaml.safe_dump({"sources": srcs, "files": [record]}), encoding="utf-8")

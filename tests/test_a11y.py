@@ -1,4 +1,4 @@
-"""pakbook.a11y against published values: CIEDE2000 (Sharma et al. 2005), CIELAB, Machado et al. (2009), WCAG."""
+"""bookbuild.checks.a11y against published values: CIEDE2000 (Sharma et al. 2005), CIELAB, Machado et al. (2009), WCAG."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 
-from pakbook import a11y
+from bookbuild.checks import a11y
 
 # Sharma, Wu and Dalal (2005), "The CIEDE2000 color-difference formula: implementation notes,
 # supplementary test data, and mathematical observations", Table 1 (pairs 1, 2, 3, 7, 17-20).

@@ -19,7 +19,11 @@ matplotlib.use("Agg")  # noqa: E402  (tests draw off-screen)
 import pytest
 from matplotlib.lines import Line2D
 
-from pakbook import a11y, maps, notebooks, paths, style
+from bookbuild import execute as notebooks
+from bookbuild.checks import a11y
+from pakbook import paths
+from pakbook.figures import page, style
+from pakbook.figures.maps import points
 
 #: CIEDE2000 that lines, markers and chart series of one figure must keep between them.
 MARKS = 10.0
@@ -30,11 +34,13 @@ TEXT_CONTRAST = 4.5
 #: Colours this close to white (CIEDE2000) are paper: the page around a map, and the white boxes behind labels.
 PAPER = 3.0
 
+#: The roles of countries and the rest that may share a chart.
+COUNTRY_ROLES = ("china", "united_states", "pakistan", "india", "russia", "other")
 #: Colours that mark different things on one figure, and the difference each group must keep.
 GROUPS = {
-    "chart series (PALETTE, the colour cycle)": ({f"PALETTE[{i}]": c for i, c in enumerate(style.PALETTE)}, MARKS),
-    "countries (ROLE)": ({k: style.ROLE[k] for k in ("china", "united_states", "pakistan")}, MARKS),
-    "routes and highlight (ROLE)": ({k: style.ROLE[k] for k in ("sea_route", "land_route", "highlight")}, MARKS),
+    "chart series (SERIES, the colour cycle)": ({f"SERIES[{i}]": lk.color for i, lk in enumerate(style.SERIES)}, MARKS),
+    "countries and others (ROLE)": ({k: style.ROLE[k].color for k in COUNTRY_ROLES}, MARKS),
+    "routes and highlight (ROLE)": ({k: style.ROLE[k].color for k in ("sea_route", "land_route", "highlight")}, MARKS),
     "map fills (MAP)": ({k: style.MAP[k] for k in ("sea", "land", "land_focus")}, FILLS),
 }
 #: Label colours and the fills they are printed on.
@@ -51,7 +57,7 @@ def test_palette_colours_stay_apart_for_every_kind_of_colour_vision(group):
 def test_route_and_highlight_colours_stand_out_on_every_map_fill():
     found = []
     for mark, fill in itertools.product(("sea_route", "land_route", "highlight"), ("sea", "land", "land_focus")):
-        found += a11y.clashes("marks on fills", {mark: style.ROLE[mark], fill: style.MAP[fill]}, MARKS)
+        found += a11y.clashes("marks on fills", {mark: style.ROLE[mark].color, fill: style.MAP[fill]}, MARKS)
     assert not found, "\n".join(map(str, found))
 
 
@@ -59,7 +65,9 @@ def test_route_and_highlight_colours_stand_out_on_every_map_fill():
 def test_map_labels_are_legible_on_the_fills_they_sit_on(label):
     for fill in LABELS_ON[label]:
         ratio = a11y.contrast_ratio(style.MAP[label], style.MAP[fill])
-        assert ratio >= TEXT_CONTRAST, f"MAP[{label!r}] on MAP[{fill!r}]: contrast {ratio:.2f}:1, {TEXT_CONTRAST}:1 needed"
+        assert ratio >= TEXT_CONTRAST, (
+            f"MAP[{label!r}] on MAP[{fill!r}]: contrast {ratio:.2f}:1, {TEXT_CONTRAST}:1 needed"
+        )
 
 
 def test_default_type_sizes_are_at_least_8_pt():
@@ -67,8 +75,8 @@ def test_default_type_sizes_are_at_least_8_pt():
 
     sizes = {k: v for k, v in style.RC.items() if k.endswith("size") and not k.startswith("figure.")}
     assert sizes, "style.RC sets no font sizes"
-    small = {k: v for k, v in sizes.items() if FontProperties(size=v).get_size_in_points() < style.MIN_FONT_PT}
-    assert not small, f"style.RC sets type under {style.MIN_FONT_PT} pt: {small}"
+    small = {k: v for k, v in sizes.items() if FontProperties(size=v).get_size_in_points() < page.MIN_FONT_PT}
+    assert not small, f"style.RC sets type under {page.MIN_FONT_PT} pt: {small}"
 
 
 # -- the book's maps, drawn as chapter 1 draws them (the fixture book_maps is in conftest.py) ---------------
@@ -78,10 +86,13 @@ MAP_NAMES = ["regional", "gulf", "two routes"]
 @pytest.mark.parametrize("name", MAP_NAMES)
 def test_map_is_drawn_at_text_width_with_no_type_under_8_pt(book_maps, name):
     fig = book_maps[name]
-    assert fig.get_size_inches()[0] == pytest.approx(style.TEXT_WIDTH_IN), "not drawn at the text width"
-    small = [(t.get_text()[:30], t.get_fontsize()) for t in fig.findobj(matplotlib.text.Text)
-             if t.get_text().strip() and t.get_visible() and t.get_fontsize() < style.MIN_FONT_PT]
-    assert not small, f"text under {style.MIN_FONT_PT} pt: {small}"
+    assert fig.get_size_inches()[0] == pytest.approx(page.TEXT_WIDTH_IN), "not drawn at the text width"
+    small = [
+        (t.get_text()[:30], t.get_fontsize())
+        for t in fig.findobj(matplotlib.text.Text)
+        if t.get_text().strip() and t.get_visible() and t.get_fontsize() < page.MIN_FONT_PT
+    ]
+    assert not small, f"text under {page.MIN_FONT_PT} pt: {small}"
 
 
 def _legend_entries(fig):
@@ -94,8 +105,11 @@ def _legend_entries(fig):
 def test_map_legend_entries_differ_in_more_than_colour(book_maps, name):
     entries = list(_legend_entries(book_maps[name]))
     assert len(entries) >= 3, "the map has no legend"
-    same = [(a, b) for (a, ha), (b, hb) in itertools.combinations(entries, 2)
-            if a11y.look_without_colour(ha) == a11y.look_without_colour(hb)]
+    same = [
+        (a, b)
+        for (a, ha), (b, hb) in itertools.combinations(entries, 2)
+        if a11y.look_without_colour(ha) == a11y.look_without_colour(hb)
+    ]
     assert not same, f"legend entries told apart by colour alone: {same}"
 
 
@@ -107,7 +121,7 @@ def test_route_lines_differ_in_dash_pattern(book_maps):
 
 
 def test_each_kind_of_place_has_its_own_marker_shape():
-    shapes = {kind: m["marker"] for kind, m in maps.MARKERS.items()}
+    shapes = {kind: m["marker"] for kind, m in points.MARKERS.items()}
     assert len(set(shapes.values())) == len(shapes), f"two kinds of place share a marker shape: {shapes}"
 
 
@@ -132,9 +146,10 @@ def test_the_book_has_committed_figures():
 def test_committed_figure_is_drawn_at_text_width(png):
     width, height, dpi = a11y.png_info(png)
     assert dpi, "the PNG does not record its resolution"
-    assert width / dpi == pytest.approx(style.TEXT_WIDTH_IN, abs=style.TOLERANCE_IN), (
-        f"{width} px at {dpi:.0f} dpi is {width / dpi:.2f} in, not the text width {style.TEXT_WIDTH_IN} in: "
-        "its type would be scaled in print")
+    assert width / dpi == pytest.approx(page.TEXT_WIDTH_IN, abs=page.TOLERANCE_IN), (
+        f"{width} px at {dpi:.0f} dpi is {width / dpi:.2f} in, not the text width {page.TEXT_WIDTH_IN} in: "
+        "its type would be scaled in print"
+    )
 
 
 @pytest.mark.parametrize("png", COMMITTED)

@@ -24,13 +24,22 @@ import threading
 
 import pytest
 
-from pakbook import notebooks, paths, site
+from bookbuild import execute as notebooks
+from bookbuild.checks import site
+from pakbook import paths
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
 #: Flags that let Chromium run headless as root in a container, with no network of its own.
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 SCREENSHOTS = paths.TEST_OUTPUT / "html"
 TOC_PAGES = [f + ".html" for f in notebooks.toc_files()]
 #: The site's copy of the PDF: its link is checked by test_the_pdf_link_on_the_front_page_gives_the_pdf (marker pdf).
@@ -59,8 +68,10 @@ def server():
 @pytest.fixture(scope="module")
 def browser():
     chromium = os.environ.get("PAKBOOK_CHROMIUM")
-    assert chromium, ("no browser: PAKBOOK_CHROMIUM is not set. scripts/build.sh sets it (scripts/_env.sh, "
-                      "ensure_chromium); to run these checks by hand, set it to a Chromium binary")
+    assert chromium, (
+        "no browser: PAKBOOK_CHROMIUM is not set. scripts/build.sh sets it (scripts/_env.sh, "
+        "ensure_chromium); to run these checks by hand, set it to a Chromium binary"
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -86,8 +97,10 @@ class Visit:
         self.context.route("**/*", self._route)
         page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})")
-                if r.url not in self.blocked else None)
+        page.on(
+            "requestfailed",
+            lambda r: self.failed.append(f"{r.url} ({r.failure})") if r.url not in self.blocked else None,
+        )
         page.on("response", lambda r: self.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
         page.goto(origin + path, wait_until="load")
         page.wait_for_load_state("networkidle")
@@ -133,7 +146,8 @@ def test_page_loads_without_errors_or_requests_to_other_hosts(visits, path):
 def test_every_image_loads_and_has_alt_text(visits, path):
     images = visits[path].page.evaluate(
         """() => Array.from(document.images).map(i => ({src: i.currentSrc || i.src, alt: i.getAttribute('alt'),
-                 complete: i.complete, width: i.naturalWidth}))""")
+                 complete: i.complete, width: i.naturalWidth}))"""
+    )
     for img in images:
         assert img["complete"] and img["width"] > 0, f"{path}: image did not load: {img['src']}"
         problem = site.alt_text_problem(img["alt"])
@@ -146,14 +160,15 @@ def test_links_on_the_rendered_page_resolve(visits, built_site, path):
     v = visits[path]
     hrefs = v.page.evaluate("() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
     # the rendered page gives absolute URLs: on this site, they are paths from the site's root
-    local = ["/" + h[len(v.origin):] for h in hrefs if h.startswith(v.origin)]
+    local = ["/" + h[len(v.origin) :] for h in hrefs if h.startswith(v.origin)]
     broken = [b for b in built_site.broken_hrefs(path, local) if b.target != SITE_PDF]
     assert not broken, f"{path}: " + "\n".join(sorted({str(b) for b in broken}))
 
 
 def test_the_figures_of_chapter_1_are_on_its_page(visits):
     ids = visits["chapters/01_crossroads.html"].page.evaluate(
-        "() => Array.from(document.querySelectorAll('figure[id] img')).map(i => i.closest('figure').id)")
+        "() => Array.from(document.querySelectorAll('figure[id] img')).map(i => i.closest('figure').id)"
+    )
     assert len(ids) >= 3, f"chapter 1 shows {len(ids)} figures"
 
 
@@ -163,10 +178,14 @@ def _search(browser, server, query: str):
         page = v.page
         page.wait_for_function(
             "() => { const s = document.querySelector('#search-results p.search-summary');"
-            " return s && s.textContent.trim().length > 0 }", timeout=20_000)
+            " return s && s.textContent.trim().length > 0 }",
+            timeout=20_000,
+        )
         summary = page.inner_text("#search-results p.search-summary")
-        links = page.evaluate("() => Array.from(document.querySelectorAll('#search-results ul.search li a'))"
-                              ".map(a => a.getAttribute('href'))")
+        links = page.evaluate(
+            "() => Array.from(document.querySelectorAll('#search-results ul.search li a'))"
+            ".map(a => a.getAttribute('href'))"
+        )
         assert not v.blocked and not v.errors and not v.failed, (v.blocked, v.errors, v.failed)
         return summary, links
     finally:
@@ -187,8 +206,10 @@ def test_search_for_a_word_not_in_the_book_finds_nothing(browser, server):
 @pytest.mark.pdf
 def test_the_pdf_link_on_the_front_page_gives_the_pdf(visits, server):
     v = visits["intro.html"]
-    hrefs = v.page.evaluate("() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
-                            ".filter(h => h.split('#')[0].endsWith('.pdf'))")
+    hrefs = v.page.evaluate(
+        "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
+        ".filter(h => h.split('#')[0].endsWith('.pdf'))"
+    )
     assert hrefs, "the front page does not link the PDF"
     for href in hrefs:
         response = v.page.request.get(href)

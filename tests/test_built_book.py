@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pakbook import notebooks, paths
+from bookbuild import execute as notebooks
+from pakbook import paths
 
 pytestmark = pytest.mark.book
 

@@ -7,8 +7,11 @@ import re
 
 import pytest
 
-from pakbook import data, docs, paths, validate
-from pakbook.catalog import Catalog, parse_text, sha256, write_or_check
+from pakbook import data, paths
+from pakbook.data import validate
+from pakbook.data.catalog import Catalog, parse_text, sha256
+from pakbook.data.derivation import write_or_check
+from pakbook.pages import data_sources
 
 
 def test_catalogue_and_files_agree(catalog):
@@ -16,11 +19,11 @@ def test_catalogue_and_files_agree(catalog):
 
 
 def test_every_record_names_a_known_dataset(catalog):
-    assert {r.dataset for r in catalog.files} <= set(data.SCHEMAS)
+    assert {r.dataset for r in catalog.files} <= set(data.schemas())
 
 
 def test_every_dataset_has_a_file(catalog):
-    assert set(data.SCHEMAS) <= {r.dataset for r in catalog.files}
+    assert set(data.schemas()) <= {r.dataset for r in catalog.files}
 
 
 def test_raw_and_derived_are_kept_apart(catalog):
@@ -72,7 +75,11 @@ def test_update_rewrites_only_changed_checksums(data_copy):
 def test_record_missing_a_provenance_field_is_refused(data_copy, field):
     text = (data_copy / "catalog.yml").read_text()
     lines = text.splitlines()
-    first = next(i for i, l in enumerate(lines) if l.strip().startswith(f"{field}:") and l.startswith("    ") and i > text[: text.index("files:")].count("\n"))
+    first = next(
+        i
+        for i, l in enumerate(lines)
+        if l.strip().startswith(f"{field}:") and l.startswith("    ") and i > text[: text.index("files:")].count("\n")
+    )
     lines[first] = lines[first].split(":")[0] + ": "
     (data_copy / "catalog.yml").write_text("\n".join(lines) + "\n")
     with pytest.raises(Exception, match=f"missing {field}"):
@@ -112,7 +119,7 @@ def test_every_registered_source_is_used(catalog):
     """A source in the register is cited by some row (in a source column or in brackets in a text), or is the
     producer of a file (e.g. Natural Earth for the GeoJSON)."""
     cited = set()
-    for name, schema in data.SCHEMAS.items():
+    for name, schema in data.schemas().items():
         cited |= _cited(schema, data.load(name))
     producers = {r.producer for r in catalog.files}
     unused = [sid for sid, s in catalog.sources.items() if sid not in cited and s["producer"] not in producers]
@@ -122,7 +129,7 @@ def test_every_registered_source_is_used(catalog):
 def test_bracketed_citations_in_every_data_text_are_registered(catalog):
     """No '[X01]' in any text of a data file names a source missing from the register (not only the columns the schemas check)."""
     dangling = set()
-    for name, schema in data.SCHEMAS.items():
+    for name in data.schemas():
         df = data.load(name)
         for col in df.columns:
             if df[col].dtype == object or str(df[col].dtype) == "str":
@@ -144,20 +151,36 @@ def test_catalogue_parse_is_not_shared_between_instances():
 
 
 def test_data_page_links_every_file_to_an_existing_download(catalog):
-    page = docs.data_page(catalog, prefix="../data/")
+    page = data_sources.data_page(catalog, prefix="../data/")
     links = re.findall(r"\{download\}`([^<`]+) <([^>]+)>`", page)
     assert sorted(target for _, target in links) == sorted(f"../data/{r.path}" for r in catalog.files)
     for name, target in links:
         assert (paths.ROOT / "backmatter" / target).resolve().is_file(), target
         assert target.endswith(name)
-    for topic in docs.topics(catalog):
+    for topic in data_sources.topics(catalog):
         assert f"**{topic}**" in page
 
 
-def test_every_dataset_has_a_topic_of_the_book():
-    assert {s.topic for s in data.SCHEMAS.values()} <= set(data.TOPICS)
+def test_the_registry_names_each_dataset_where_its_schema_is():
+    """data.DATASETS (the lazy registry) and each topic module's SCHEMAS agree both ways, and every topic has a title."""
+    from_modules = {name: t for t in data.TOPIC_MODULES for name in data.topic(t).SCHEMAS}
+    assert from_modules == data.DATASETS
+    assert all(data.topic(t).TITLE for t in data.TOPIC_MODULES)
+
+
+def test_loading_a_dataset_imports_only_its_topic():
+    """So that the execution manifest records, and an edit re-executes, only the chapters that read a topic."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pakbook import data; data.load('key_facts'); "
+        "print(sorted(m for m in sys.modules if m.startswith('pakbook.data.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert eval(out) == ["pakbook.data.catalog", "pakbook.data.common", "pakbook.data.facts", "pakbook.data.validate"]
 
 
 def test_sources_list_has_one_item_per_source(catalog):
-    items = docs.sources_list(catalog).splitlines()
+    items = data_sources.sources_list(catalog).splitlines()
     assert [re.match(r"- `([^`]+)`", i).group(1) for i in items] == list(catalog.sources)

@@ -6,11 +6,22 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from pakbook import brief, data, derive, geo, paths
-from pakbook.data import DOTS_2020, DOTS_2022, SIPRI_2024
+from pakbook import data, geo, paths
+from pakbook.data import aid as aid_data
+from pakbook.data import arms as arms_data
+from pakbook.data import contacts as contacts_data
+from pakbook.data import cpec as cpec_data
+from pakbook.data import facts as facts_data
+from pakbook.data import geography
+from pakbook.data import minerals as minerals_data
+from pakbook.data import security as security_data
+from pakbook.data import trade as trade_data
+from pakbook.data.arms import SIPRI_2024
+from pakbook.data.trade import DOTS_2020, DOTS_2022
+from pakbook.pages import brief_check
 
 
-@pytest.mark.parametrize("name", sorted(data.SCHEMAS))
+@pytest.mark.parametrize("name", sorted(data.schemas()))
 def test_every_dataset_loads(name):
     df = data.load(name)
     assert len(df) > 0
@@ -18,18 +29,39 @@ def test_every_dataset_loads(name):
 
 
 def test_places_the_maps_need_are_present():
-    places = data.places()
-    needed = {"gwadar", "karachi", "islamabad", "kashgar", "strait_of_hormuz", "chabahar", "bandar_abbas",
-              "muscat", "shanghai", "strait_of_malacca", "khunjerab_pass"}
+    places = geography.places()
+    needed = {
+        "gwadar",
+        "karachi",
+        "islamabad",
+        "kashgar",
+        "strait_of_hormuz",
+        "chabahar",
+        "bandar_abbas",
+        "muscat",
+        "shanghai",
+        "strait_of_malacca",
+        "khunjerab_pass",
+    }
     assert needed <= set(places.index)
 
 
 def test_places_lie_in_their_country():
     """Catches swapped or mistyped coordinates: each place is inside (or within 10 km of) its country's outline."""
-    places = data.places()
-    countries = data.basemap("50m")["countries"]
-    iso = {"PK": "PAK", "CN": "CHN", "IR": "IRN", "OM": "OMN", "AF": "AFG", "IN": "IND", "SA": "SAU",
-           "AE": "ARE", "UZ": "UZB", "SG": "SGP"}
+    places = geography.places()
+    countries = geography.basemap("50m")["countries"]
+    iso = {
+        "PK": "PAK",
+        "CN": "CHN",
+        "IR": "IRN",
+        "OM": "OMN",
+        "AF": "AFG",
+        "IN": "IND",
+        "SA": "SAU",
+        "AE": "ARE",
+        "UZ": "UZB",
+        "SG": "SGP",
+    }
     checked = 0
     for pid, row in places.iterrows():
         if row["country"] is None or row["country"] != row["country"]:
@@ -42,8 +74,8 @@ def test_places_lie_in_their_country():
 
 
 def test_straits_are_at_sea():
-    countries = data.basemap("50m")["countries"].union_all()
-    places = data.places()
+    countries = geography.basemap("50m")["countries"].union_all()
+    places = geography.places()
     for pid in ("strait_of_hormuz", "strait_of_malacca"):
         assert not countries.contains(Point(geo.lonlat(places.loc[pid]))), pid
 
@@ -52,14 +84,14 @@ def test_malacca_point_lies_between_the_iho_limits():
     """The row's point is the midpoint of the IHO's north-west and south-east limits, as its note says."""
     nw = ((5 + 40 / 60 + 7 + 45 / 60) / 2, (95 + 26 / 60 + 98 + 18 / 60) / 2)
     se = ((1 + 16 / 60 + 1 + 10 / 60) / 2, (103 + 31 / 60 + 103 + 23.5 / 60) / 2)
-    row = data.places().loc["strait_of_malacca"]
+    row = geography.places().loc["strait_of_malacca"]
     assert row["lat"] == pytest.approx((nw[0] + se[0]) / 2, abs=0.06)
     assert row["lon"] == pytest.approx((nw[1] + se[1]) / 2, abs=0.06)
 
 
 def test_kashmir_boundaries_are_classified():
     """The base map keeps Natural Earth's disputed and line-of-control classes (so maps can draw them distinctly)."""
-    lines = data.basemap("50m")["boundaries"]
+    lines = geography.basemap("50m")["boundaries"]
     classes = set(lines["FEATURECLA"])
     assert {"Line of control (please verify)", "Disputed (please verify)", "International boundary (verify)"} <= classes
     kashmir = lines.cx[73:80, 32:37]
@@ -67,7 +99,7 @@ def test_kashmir_boundaries_are_classified():
 
 
 def test_corridor_routes_have_located_ends():
-    wp = data.cpec_waypoints()
+    wp = cpec_data.waypoints()
     for route in ("china_g314_kashgar_khunjerab", "karakoram_highway", "western_alignment"):
         leg = wp[wp["route_id"] == route].sort_values("seq")
         located = leg[leg["lat"].notna()]
@@ -76,61 +108,91 @@ def test_corridor_routes_have_located_ends():
 
 
 def test_key_facts_keep_conflicting_values_apart():
-    facts = data.key_facts()
+    facts = facts_data.key_facts()
     reported = facts[facts["fact_id"] == "gwadar_xinjiang_corridor_length_reported"]
     assert len(reported) == 2 and reported["source_id"].nunique() == 2
 
 
 def test_fact_lookup_refuses_ambiguity():
-    facts = data.key_facts()
+    facts = facts_data.key_facts()
     with pytest.raises(KeyError, match=r"matches \d+ rows"):
-        data.fact(facts, "hormuz_oil_flow")
-    assert data.fact(facts, "hormuz_oil_flow", "2024")["value"] == 20
+        facts_data.fact(facts, "hormuz_oil_flow")
+    assert facts_data.fact(facts, "hormuz_oil_flow", "2024")["value"] == 20
 
 
 def test_a_lower_bound_is_marked_and_still_reads_as_a_value():
     """EIA's 'more than one-quarter' is kept as 25 with qualifier lower_bound; chapter 1 glues fact(...)['value']."""
-    row = data.fact(data.key_facts(), "hormuz_share_seaborne_oil_trade", "2024")
+    row = facts_data.fact(facts_data.key_facts(), "hormuz_share_seaborne_oil_trade", "2024")
     assert row["qualifier"] == "lower_bound" and row["value"] == 25
 
 
 def test_brief_claims_checked_against_facts_in_the_same_unit():
-    checked = brief.check_claims(data.load("brief_claims"), data.key_facts())
+    checked = brief_check.check_claims(data.load("brief_claims"), facts_data.key_facts())
     hormuz = checked.set_index("claim_id").loc["hormuz_share"]
     assert hormuz["verdict"] == "differs"
-    assert set(checked["verdict"]) <= set(brief.VERDICTS)
-    assert sum(brief.counts(checked).values()) == len(checked)
+    assert set(checked["verdict"]) <= set(brief_check.VERDICTS)
+    assert sum(brief_check.counts(checked).values()) == len(checked)
 
 
 def test_brief_table_escapes_cells_and_words_a_lower_bound():
-    checked = pd.DataFrame([
-        {"claim_id": "a", "claim": "a | b", "chapter": "01_crossroads", "unit": "percent", "brief_value": 80.0,
-         "sourced_value": 25.0, "sourced_qualifier": "lower_bound", "sourced_as": "share (2024; EIA)", "verdict": "differs"},
-        {"claim_id": "b", "claim": "two\nlines", "chapter": "03_trade_dependence", "unit": "persons", "brief_value": 240e6,
-         "sourced_value": None, "sourced_qualifier": "", "sourced_as": "", "verdict": "not yet checked"},
-    ])
-    lines = brief.table(checked).splitlines()
+    checked = pd.DataFrame(
+        [
+            {
+                "claim_id": "a",
+                "claim": "a | b",
+                "chapter": "01_crossroads",
+                "unit": "percent",
+                "brief_value": 80.0,
+                "sourced_value": 25.0,
+                "sourced_qualifier": "lower_bound",
+                "sourced_as": "share (2024; EIA)",
+                "verdict": "differs",
+            },
+            {
+                "claim_id": "b",
+                "claim": "two\nlines",
+                "chapter": "03_trade_dependence",
+                "unit": "persons",
+                "brief_value": 240e6,
+                "sourced_value": None,
+                "sourced_qualifier": "",
+                "sourced_as": "",
+                "verdict": "not yet checked",
+            },
+        ]
+    )
+    lines = brief_check.table(checked).splitlines()
     assert len(lines) == 4 and all(line.count(" | ") == 4 for line in lines[2:])
     assert lines[2].startswith("| a \\| b | 80 percent | more than 25 percent (share (2024; EIA)) | differs |")
     assert lines[3].startswith("| two lines | 240.0 million | – | not yet checked |")
 
 
-@pytest.mark.parametrize("claimed,sourced,expected", [
-    (1046, 1046, "matches"), (240e6, 241.5e6, "rounded"), (80, 20, "differs"), (20.2, None, "not yet checked"),
-])
+@pytest.mark.parametrize(
+    "claimed,sourced,expected",
+    [
+        (1046, 1046, "matches"),
+        (240e6, 241.5e6, "rounded"),
+        (80, 20, "differs"),
+        (20.2, None, "not yet checked"),
+    ],
+)
 def test_verdict_bounds(claimed, sourced, expected):
-    assert brief.verdict(claimed, sourced) == expected
+    assert brief_check.verdict(claimed, sourced) == expected
 
 
 # == issue 3: the data layer ==========================================================================
-@pytest.mark.parametrize("rel", sorted(derive.TABLES))
+@pytest.mark.parametrize("rel", sorted(data.derived_tables()))
 def test_derived_tables_regenerate_byte_for_byte(rel):
     """Derived tables are made from raw by code: re-deriving gives the committed bytes."""
-    assert (paths.DATA / rel).read_text(encoding="utf-8") == derive.TABLES[rel](), f"{rel}: run scripts/derive_tables.py"
+    assert (paths.DATA / rel).read_text(encoding="utf-8") == data.derived_tables()[rel](), (
+        f"{rel}: run scripts/derive_tables.py"
+    )
 
 
 def test_derived_tables_are_the_catalogues_derived_files(catalog):
-    assert set(derive.TABLES) == {r.path for r in catalog.files if r.kind == "derived" and r.path.endswith(".csv")}
+    assert set(data.derived_tables()) == {
+        r.path for r in catalog.files if r.kind == "derived" and r.path.endswith(".csv")
+    }
 
 
 def test_every_data_file_is_under_five_megabytes(catalog):
@@ -153,9 +215,11 @@ def _fagov_obligations():
 
 def test_greenbook_totals_match_foreignassistance_gov():
     """Two publications of the same obligations: to the dollar up to FY2000, within 1.1% after (later revisions)."""
-    aid = data.us_aid()
+    aid = aid_data.us_aid()
     fa = _fagov_obligations()
-    tot = aid[(aid["category"] == "total") & (aid["year"] <= 2020) & aid["obligations_current_usd"].notna()].set_index("fiscal_year")
+    tot = aid[(aid["category"] == "total") & (aid["year"] <= 2020) & aid["obligations_current_usd"].notna()].set_index(
+        "fiscal_year"
+    )
     checked = 0
     for fy, row in tot.iterrows():
         diff = row["obligations_current_usd"] - fa.loc[fy, "current_usd"]
@@ -169,7 +233,7 @@ def test_greenbook_totals_match_foreignassistance_gov():
 
 def test_greenbook_split_agrees_with_newsweek_for_1950_to_1964():
     """Newsweek (2009): 'nearly $2.5 billion in economic aid and $700 million in military aid' in 1950-1964."""
-    aid = data.us_aid()
+    aid = aid_data.us_aid()
     span = aid[(aid["year"] >= 1950) & (aid["year"] <= 1964)].groupby("category")["obligations_current_usd"].sum()
     assert span["economic"] == pytest.approx(2.5e9, rel=0.1)
     assert span["military"] == pytest.approx(0.7e9, rel=0.1)
@@ -177,7 +241,7 @@ def test_greenbook_split_agrees_with_newsweek_for_1950_to_1964():
 
 def test_inferred_zeros_are_exactly_the_categories_without_greenbook_rows():
     """A 0 that no Greenbook row makes is noted as inferred; a category with rows never carries that note."""
-    aid = data.us_aid()
+    aid = aid_data.us_aid()
     gb = data.load("us_aid_greenbook")
     with_rows = set(zip(gb["fiscal_year"], gb["assistance_category"].str.lower()))
     split = aid[aid["category"].isin(["economic", "military"]) & aid["fiscal_year"].isin(set(gb["fiscal_year"]))]
@@ -190,7 +254,7 @@ def test_inferred_zeros_are_exactly_the_categories_without_greenbook_rows():
 
 
 def test_split_after_fy2020_is_a_gap_not_a_zero():
-    aid = data.us_aid()
+    aid = aid_data.us_aid()
     late = aid[aid["year"].between(2021, 2024)]
     assert late[late["category"] != "total"]["obligations_current_usd"].isna().all()
     assert late[late["category"] == "total"]["obligations_current_usd"].notna().all()
@@ -208,8 +272,12 @@ def test_constant_base_year_is_where_constant_equals_current():
 
 def test_the_two_deflators_move_together():
     """Greenbook constant-2020 and ForeignAssistance.gov constant-FY2023 dollars differ by a near-constant factor."""
-    aid = data.us_aid()
-    gb = aid[(aid["category"] == "total") & (aid["obligations_current_usd"] > 0) & aid["obligations_constant2020_usd"].notna()]
+    aid = aid_data.us_aid()
+    gb = aid[
+        (aid["category"] == "total")
+        & (aid["obligations_current_usd"] > 0)
+        & aid["obligations_constant2020_usd"].notna()
+    ]
     ratio = gb["obligations_constant_fy2023_usd"] / gb["obligations_constant2020_usd"]
     assert ratio.max() / ratio.min() < 1.01
     assert 1.1 < ratio.median() < 1.2  # US prices rose 10-20% between FY2020 and FY2023
@@ -276,7 +344,7 @@ def test_china_reports_more_exports_than_pakistan_reports_imports():
 
 def test_mirror_gap_is_computed_from_the_two_reports():
     gap = data.load("china_pakistan_mirror_gap").set_index(["year", "direction"])
-    trade = data.china_pakistan_trade("calendar_year")
+    trade = trade_data.china_pakistan("calendar_year")
     cn = trade[(trade["reporter"] == "China") & (trade["measure"] == "exports FOB")].set_index("year")["value_usd_m"]
     pk = trade[(trade["reporter"] == "Pakistan") & (trade["measure"] == "imports CIF")].set_index("year")["value_usd_m"]
     row = gap.loc[(2020, "china_to_pakistan")]
@@ -284,14 +352,14 @@ def test_mirror_gap_is_computed_from_the_two_reports():
 
 
 def test_china_pakistan_reporters_are_kept_apart():
-    trade = data.china_pakistan_trade("calendar_year")
+    trade = trade_data.china_pakistan("calendar_year")
     y2020 = trade[(trade["year"] == 2020) & (trade["direction"] == "china_to_pakistan")]
     assert set(y2020["reporter"]) == {"China", "Pakistan"}
     assert y2020["value_usd_m"].nunique() == 2
 
 
 def test_brief_2024_china_figures_are_a_visible_gap():
-    trade = data.china_pakistan_trade("calendar_year")
+    trade = trade_data.china_pakistan("calendar_year")
     y2024 = trade[(trade["period"] == "2024")]
     assert set(y2024["status"]) == {"not_found"} and y2024["value_usd_m"].isna().all()
     assert len(y2024) == 2
@@ -304,7 +372,9 @@ def test_press_customs_figures_agree_with_dots():
     """China's customs figures quoted in the press (US$bn, rounded) agree with China-reported DOTS: all within 5%, most within 2%."""
     rep = data.load("trade_reported")
     dots = data.load("trade_dots")
-    cn = dots[(dots["reporter"] == "China") & (dots["partner"] == "Pakistan")].set_index(["year", "flow"])["value_usd_m"]
+    cn = dots[(dots["reporter"] == "China") & (dots["partner"] == "Pakistan")].set_index(["year", "flow"])[
+        "value_usd_m"
+    ]
     press = rep[(rep["reporter"] == "China") & (rep["period_type"] == "calendar_year") & rep["value_usd_m"].notna()]
     errors = []
     for _, r in press.iterrows():
@@ -320,9 +390,9 @@ def test_press_customs_figures_agree_with_dots():
 
 def test_us_reported_imports_match_census_customs_value():
     """Why DOTS's US imports are labelled customs value: they agree with the Census customs-basis series."""
-    trade = data.us_pakistan_trade("calendar_year")
+    trade = trade_data.us_pakistan("calendar_year")
     census = trade[trade["measure"] == "imports, customs value"].set_index("year")["value_usd_m"]
-    dots = trade[(trade["reporter"] == "United States") & (trade["measure"] == f"imports {data.US_CUSTOMS}")]
+    dots = trade[(trade["reporter"] == "United States") & (trade["measure"] == f"imports {trade_data.US_CUSTOMS}")]
     checked = 0
     for _, r in dots.iterrows():
         if r["year"] in census.index:
@@ -342,7 +412,7 @@ def test_dots_vintages_agree_before_revisions():
 
 
 def test_census_partial_year_is_flagged():
-    trade = data.us_pakistan_trade("calendar_year")
+    trade = trade_data.us_pakistan("calendar_year")
     census = trade[trade["measure"] == "imports, customs value"].set_index("year")
     assert census.loc[2025, "months"] < 12 and "not a full year" in census.loc[2025, "note"]
     assert (census.drop(index=2025)["months"] == 12).all()
@@ -350,7 +420,10 @@ def test_census_partial_year_is_flagged():
 
 def test_fiscal_and_calendar_years_cannot_be_mixed_by_year():
     """A fiscal year has no 'year' (only fiscal_year_end), and the trade loaders return one kind of period only."""
-    for name, loader in (("china_pakistan_trade", data.china_pakistan_trade), ("us_pakistan_trade", data.us_pakistan_trade)):
+    for name, loader in (
+        ("china_pakistan_trade", trade_data.china_pakistan),
+        ("us_pakistan_trade", trade_data.us_pakistan),
+    ):
         both = data.load(name)
         fy, cy = loader("fiscal_year"), loader("calendar_year")
         assert len(fy) >= 3 and len(fy) + len(cy) == len(both)
@@ -376,21 +449,21 @@ def test_services_figures_are_a_measure_of_their_own():
 
 
 def test_conflicting_pakistani_import_figures_stay_separate():
-    trade = data.us_pakistan_trade("fiscal_year")
+    trade = trade_data.us_pakistan("fiscal_year")
     fy = trade[(trade["period"] == "FY2024-25") & (trade["direction"] == "us_to_pakistan")]
     assert len(fy) == 2 and fy["value_usd_m"].nunique() == 2 and fy["source_id"].nunique() == 2
 
 
 def test_tariff_rates_in_force():
     """Fact-check of the rows: 29% from 9 April 2025, 19% at the end (the schema checks their order)."""
-    dated = data.tariff_steps().dropna(subset=["effective"])
+    dated = trade_data.tariff_steps().dropna(subset=["effective"])
     in_force = dated.set_index("effective")["rate_pct"]
     assert in_force.iloc[-1] == 19 and in_force[pd.Timestamp("2025-04-09")] == 29
 
 
 # -- arms ----------------------------------------------------------------------------------------------
 def test_sipri_suppliers_add_up_to_sipri_total():
-    tiv = data.arms_imports()
+    tiv = arms_data.arms_imports()
     total = tiv[tiv["supplier"] == "Total"].set_index("year")["tiv_m"]
     parts = tiv[tiv["supplier"] != "Total"].groupby("year")["tiv_m"].sum().reindex(total.index, fill_value=0)
     assert ((parts - total).abs() <= 2).all()  # SIPRI rounds each figure to whole millions
@@ -409,10 +482,12 @@ def test_sipri_vintages_stay_separate_rows():
     assert y2021["source_id"].nunique() == 2 and y2021["tiv_m"].nunique() == 2
 
 
-@pytest.mark.parametrize("period,supplier", [("2010-14", "China"), ("2010-14", "United States"), ("2015-19", "United States")])
+@pytest.mark.parametrize(
+    "period,supplier", [("2010-14", "China"), ("2010-14", "United States"), ("2015-19", "United States")]
+)
 def test_computed_shares_agree_with_sipri_fact_sheets(period, supplier):
-    published = data.arms_supplier_shares()
-    computed = data.arms_supplier_shares(computed=True)
+    published = arms_data.supplier_shares()
+    computed = arms_data.supplier_shares(computed=True)
     pub = published[(published["period"] == period) & (published["supplier"] == supplier)]["value_pct"]
     comp = computed[(computed["period"] == period) & (computed["supplier"] == supplier)]["share_pct"].iloc[0]
     assert len(pub) >= 1
@@ -423,11 +498,11 @@ def test_sipri_zeros_are_flagged_as_under_half_a_million():
     tiv = data.load("sipri_tiv")
     zero = tiv["tiv_m"] == 0
     assert zero.sum() >= 1
-    assert (tiv.loc[zero, "tiv_flag"] == data.TIV_UNDER_HALF).all() and tiv.loc[~zero, "tiv_flag"].isna().all()
+    assert (tiv.loc[zero, "tiv_flag"] == arms_data.TIV_UNDER_HALF).all() and tiv.loc[~zero, "tiv_flag"].isna().all()
 
 
 def test_revised_fact_sheet_figures_are_not_averaged():
-    shares = data.arms_supplier_shares()
+    shares = arms_data.supplier_shares()
     china_1519 = shares[(shares["period"] == "2015-19") & (shares["supplier"] == "China")]
     assert len(china_1519) == 2 and china_1519["value_pct"].nunique() == 2 and china_1519["source_id"].nunique() == 2
 
@@ -446,7 +521,7 @@ def test_cgit_partial_year_is_marked():
 
 
 def test_cpec_figures_refer_to_known_projects():
-    projects = set(data.cpec_projects().index)
+    projects = set(cpec_data.projects().index)
     assert set(data.load("cpec_figures")["project_id"]) <= projects | {"cpec"}
 
 
@@ -458,14 +533,14 @@ def test_ml1_estimates_group_the_rows_of_one_decision():
     for event, rows in ml1.groupby("event_id"):
         dates = rows["as_of_date"].dropna()
         assert all(d.startswith(min(dates, key=len)) for d in dates), event
-    estimates = data.ml1_cost_estimates()
+    estimates = cpec_data.ml1_cost_estimates()
     assert estimates["event_id"].nunique() < len(estimates)  # some decisions are reported twice
-    dated = data.ml1_cost_estimates(dated_only=True)
+    dated = cpec_data.ml1_cost_estimates(dated_only=True)
     assert len(dated) == estimates["as_of_date"].notna().sum() and dated["as_of_date"].notna().all()
 
 
 def _pakistan():
-    countries = data.basemap("50m")["countries"]
+    countries = geography.basemap("50m")["countries"]
     return countries.loc[countries["ADM0_A3"] == "PAK", "geometry"].iloc[0]
 
 
@@ -481,7 +556,7 @@ def test_points_lie_in_pakistan(dataset):
 
 # -- attacks ---------------------------------------------------------------------------------------------
 def test_attack_casualties_refer_to_known_incidents():
-    assert set(data.load("attack_casualties")["incident_id"]) <= set(data.attacks().index)
+    assert set(data.load("attack_casualties")["incident_id"]) <= set(security_data.attacks().index)
 
 
 def test_chinese_victims_do_not_exceed_all_victims():
@@ -506,19 +581,19 @@ def test_conflicting_casualty_counts_are_separate_sourced_rows():
 
 def test_unverified_coordinates_are_marked_low_or_left_out():
     """Besham's only points are untraceable: a low-confidence waypoint, and no point for the attack there."""
-    wp = data.cpec_waypoints()
+    wp = cpec_data.waypoints()
     assert set(wp.loc[wp["place"] == "Besham", "coord_confidence"]) == {"low"}
     assert (wp["coord_confidence"].notna() == wp["lat"].notna()).all()
-    assert data.attacks().loc["2024_besham_bus", "coord_precision"] == "none"
+    assert security_data.attacks().loc["2024_besham_bus", "coord_precision"] == "none"
 
 
 # -- minerals and contacts -----------------------------------------------------------------------------
 def test_mineral_figures_refer_to_known_sites():
-    assert set(data.load("mineral_figures")["site_id"]) <= set(data.mineral_sites().index) | {"pakistan"}
+    assert set(data.load("mineral_figures")["site_id"]) <= set(minerals_data.sites().index) | {"pakistan"}
 
 
 def test_claimed_and_established_sites_are_both_present():
-    sites = data.mineral_sites()
+    sites = minerals_data.sites()
     assert {"established", "claimed"} == set(sites["claim_class"])
     assert sites.loc["reko_diq", "claim_class"] == "established"
     assert sites.loc["chitral_antimony", "claim_class"] == "claimed"
@@ -526,7 +601,7 @@ def test_claimed_and_established_sites_are_both_present():
 
 def test_contacts_cite_sources_of_their_own_power():
     """Pass 3 numbers China sources C.. and US sources U..: a row citing the other power's list is a transcription slip."""
-    con = data.contacts()
+    con = contacts_data.contacts()
     for _, r in con.iterrows():
         prefix = "C" if r["power"] == "China" else "U"
         assert all(s.startswith(prefix) for s in r["source_id"].split(";")), r["date"]

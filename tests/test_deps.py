@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pakbook import deps, notebooks, paths
+from bookbuild import deps
+from bookbuild import execute as notebooks
+from pakbook import paths
 
 # -- a small book in a temporary folder ---------------------------------------------------------------------
 
@@ -32,7 +34,9 @@ def _nb(markdown: str, code: str, output: str = "") -> dict:
             {"cell_type": "markdown", "metadata": {}, "source": [markdown]},
             {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": outputs, "source": [code]},
         ],
-        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
 
 
@@ -62,8 +66,7 @@ class Book:
             self.write(nb, json.dumps(_nb(f"# {nb}", "print(1)", "1\n")))
         self.manifest = deps.empty()
         for nb, (reads, modules) in self.READS.items():
-            self.manifest["notebooks"][nb] = deps.entry(
-                deps.notebook_source_hash(root / nb), reads, modules, root=root)
+            self.manifest["notebooks"][nb] = deps.entry(deps.notebook_source_hash(root / nb), reads, modules, root=root)
 
     def write(self, rel: str, text: str) -> None:
         p = self.root / rel
@@ -95,7 +98,7 @@ def test_a_changed_data_file_marks_exactly_its_readers(book):
 
 def test_recording_the_new_checksum_adds_the_page_that_prints_the_whole_catalogue(book):
     book.write("data/raw/a.csv", "x\n2\n")
-    book.write_catalog()  # as `python -m pakbook.catalog --update` does
+    book.write_catalog()  # as `python -m pakbook.data.catalog --update` does
     stale = book.stale()
     assert set(stale) == {"nb_alpha.ipynb", "nb_both.ipynb", "nb_catalogue.ipynb"}
     assert "data/catalog.yml#alpha changed" in stale["nb_alpha.ipynb"]
@@ -125,7 +128,9 @@ def test_new_outputs_or_metadata_are_not_a_change(book):
 
 
 def test_catalogue_records_count_only_for_the_datasets_read(book):
-    book.write("data/catalog.yml", (book.root / "data/catalog.yml").read_text().replace("title: Beta", "title: Beta, revised"))
+    book.write(
+        "data/catalog.yml", (book.root / "data/catalog.yml").read_text().replace("title: Beta", "title: Beta, revised")
+    )
     assert set(book.stale()) == {"nb_beta.ipynb", "nb_both.ipynb", "nb_catalogue.ipynb"}
 
 
@@ -162,13 +167,18 @@ def test_an_unreadable_catalogue_marks_every_reader(book):
 def test_entry_keys(book):
     e = book.manifest["notebooks"]
     assert set(e["nb_alpha.ipynb"]["inputs"]) == {
-        "constraints.txt", "requirements.txt", "pakbook/__init__.py", "pakbook/x.py",
-        "data/raw/a.csv", "data/catalog.yml#alpha"}
+        "constraints.txt",
+        "requirements.txt",
+        "pakbook/__init__.py",
+        "pakbook/x.py",
+        "data/raw/a.csv",
+        "data/catalog.yml#alpha",
+    }
     assert "data/catalog.yml#alpha,beta" in e["nb_both.ipynb"]["inputs"]
     assert "data/catalog.yml" in e["nb_catalogue.ipynb"]["inputs"]
     assert not any(k.startswith("data/") for k in e["nb_plain.ipynb"]["inputs"])
     # a notebook that renders the catalogue depends on all of it, even if it also reads data
-    rendering = deps.entry("s", ["catalog.yml", "raw/a.csv"], ["pakbook", "pakbook.docs"], root=book.root)
+    rendering = deps.entry("s", ["catalog.yml", "raw/a.csv"], ["pakbook", "pakbook.pages.data_sources"], root=book.root)
     assert "data/catalog.yml" in rendering["inputs"]
 
 
@@ -205,8 +215,14 @@ def test_a_trace_without_the_tracer_is_refused(tmp_path):
 
 
 def _code(src: str, n: int = 0) -> dict:
-    return {"cell_type": "code", "id": f"code-{n}", "metadata": {}, "execution_count": None, "outputs": [],
-            "source": [src]}
+    return {
+        "cell_type": "code",
+        "id": f"code-{n}",
+        "metadata": {},
+        "execution_count": None,
+        "outputs": [],
+        "source": [src],
+    }
 
 
 def _text(value) -> str:
@@ -219,12 +235,16 @@ def test_execution_records_what_the_notebook_read_and_nothing_else(tmp_path):
         "cells": [
             {"cell_type": "markdown", "id": "text", "metadata": {}, "source": ["# A probe"]},
             _code("from pakbook import data\nfacts = data.load('key_facts')\nlen(facts) > 0", 1),
-            _code(f"with open({brief!r}, encoding='utf-8') as fh:\n    header = fh.readline()\n"
-                  "print(header.split(',')[0])", 2),
+            _code(
+                f"with open({brief!r}, encoding='utf-8') as fh:\n    header = fh.readline()\n"
+                "print(header.split(',')[0])",
+                2,
+            ),
             _code("print(sorted(k for k in globals() if 'trace' in k.lower()))", 3),
         ],
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     nb = tmp_path / "probe.ipynb"
     nb.write_text(json.dumps(doc), encoding="utf-8")
@@ -243,8 +263,14 @@ def test_execution_records_what_the_notebook_read_and_nothing_else(tmp_path):
     assert "data/raw/key_facts/key_facts.csv" in inputs
     assert "data/raw/brief/brief_claims.csv" in inputs, "a file opened directly, not through a loader"
     assert "data/catalog.yml#brief_claims,key_facts" in inputs
-    assert {"pakbook/data.py", "pakbook/catalog.py", "pakbook/validate.py"} <= set(inputs)
-    assert "pakbook/atlas.py" not in inputs and "data/raw/geonames/places_geonames.csv" not in inputs
+    assert {
+        "pakbook/data/__init__.py",
+        "pakbook/data/catalog.py",
+        "pakbook/data/validate.py",
+        "pakbook/data/facts.py",
+    } <= set(inputs)
+    assert "pakbook/data/trade.py" not in inputs  # a topic the notebook did not read
+    assert "pakbook/figures/maps/book.py" not in inputs and "data/raw/geonames/places_geonames.csv" not in inputs
     assert all(v == deps.fingerprint(k) for k, v in inputs.items())
 
     again, entry2 = notebooks.execute(nb)
@@ -254,9 +280,12 @@ def test_execution_records_what_the_notebook_read_and_nothing_else(tmp_path):
 def test_a_failing_notebook_is_left_untouched(tmp_path):
     from nbclient.exceptions import CellExecutionError
 
-    doc = {"cells": [_code("1 / 0")], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                                   "language": "python"}},
-           "nbformat": 4, "nbformat_minor": 5}
+    doc = {
+        "cells": [_code("1 / 0")],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     nb = tmp_path / "broken.ipynb"
     nb.write_text(json.dumps(doc), encoding="utf-8")
     before = nb.read_bytes()
@@ -276,7 +305,7 @@ def test_the_tracer_gets_its_values_as_one_literal_whatever_they_hold(tmp_path):
     """A value that holds quotes, backslashes or the name of another value is passed through unchanged."""
     import ast
 
-    odd = tmp_path / "it's a \"DATA_ROOT\" \\ PACKAGE\nlog"
+    odd = tmp_path / 'it\'s a "DATA_ROOT" \\ PACKAGE\nlog'
     source = deps.tracer_source(odd, tmp_path / "LOG_PATH", "pakbook")
     tree = ast.parse(source)
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "_pakbook_trace"]

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString
 
-from pakbook import data, geo
+from pakbook import geo
+from pakbook.data import geography
 
 
 def test_one_degree_of_latitude_at_the_equator():
@@ -40,7 +41,7 @@ def test_densify_keeps_ends_and_length():
 
 
 def test_sea_route_from_shanghai_to_gwadar_passes_malacca_not_sunda():
-    places = data.places()
+    places = geography.places()
     line = geo.sea_route(geo.lonlat(places.loc["shanghai"]), geo.lonlat(places.loc["gwadar"]))
     length = geo.line_length_km(line)
     # A sea route must be longer than the great circle and, for this pair, near 10,000 km.
@@ -60,13 +61,15 @@ def test_nearest_approach_follows_the_geodesic():
 
 
 def test_chain_routes_skips_unlocated_and_joins_shared_ends():
-    wp = pd.DataFrame({
-        "route_id": ["a", "a", "a", "b", "b"],
-        "seq": [1, 2, 3, 1, 2],
-        "place": ["P", "Q", "R", "S", "R"],
-        "lat": [30.0, None, 32.0, 34.0, 32.0],
-        "lon": [60.0, None, 62.0, 64.0, 62.0],
-    })
+    wp = pd.DataFrame(
+        {
+            "route_id": ["a", "a", "a", "b", "b"],
+            "seq": [1, 2, 3, 1, 2],
+            "place": ["P", "Q", "R", "S", "R"],
+            "lat": [30.0, None, 32.0, 34.0, 32.0],
+            "lon": [60.0, None, 62.0, 64.0, 62.0],
+        }
+    )
     path = geo.chain_routes(wp, [("a", False), ("b", True)])
     assert path["place"].tolist() == ["P", "R", "S"]
     assert path.attrs["unlocated"] == 1 and path.attrs["skipped"] == 0
@@ -75,16 +78,30 @@ def test_chain_routes_skips_unlocated_and_joins_shared_ends():
 
 
 def test_chain_routes_leaves_out_low_confidence_coordinates():
-    wp = pd.DataFrame({"route_id": ["a"] * 3, "seq": [1, 2, 3], "place": ["P", "Q", "R"],
-                       "lat": [30.0, 31.0, 32.0], "lon": [60.0, 61.0, 62.0],
-                       "coord_confidence": ["high", "low", "medium"]})
+    wp = pd.DataFrame(
+        {
+            "route_id": ["a"] * 3,
+            "seq": [1, 2, 3],
+            "place": ["P", "Q", "R"],
+            "lat": [30.0, 31.0, 32.0],
+            "lon": [60.0, 61.0, 62.0],
+            "coord_confidence": ["high", "low", "medium"],
+        }
+    )
     path = geo.chain_routes(wp, [("a", False)])
     assert path["place"].tolist() == ["P", "R"] and path.attrs["unlocated"] == 1
 
 
 def test_chain_routes_leaves_out_places_on_request():
-    wp = pd.DataFrame({"route_id": ["a"] * 3, "seq": [1, 2, 3], "place": ["P", "Q", "R"],
-                       "lat": [30.0, 31.0, 32.0], "lon": [60.0, 61.0, 62.0]})
+    wp = pd.DataFrame(
+        {
+            "route_id": ["a"] * 3,
+            "seq": [1, 2, 3],
+            "place": ["P", "Q", "R"],
+            "lat": [30.0, 31.0, 32.0],
+            "lon": [60.0, 61.0, 62.0],
+        }
+    )
     path = geo.chain_routes(wp, [("a", False)], skip=["Q"])
     assert path["place"].tolist() == ["P", "R"] and path.attrs["skipped"] == 1
     with pytest.raises(KeyError, match="not waypoints"):
@@ -92,10 +109,13 @@ def test_chain_routes_leaves_out_places_on_request():
 
 
 def test_distance_to_a_shape_is_geodesic():
-    from shapely.geometry import LineString as Line, box
+    from shapely.geometry import LineString as Line
+    from shapely.geometry import box
 
     # A meridian at 61°E: from (60°E, 0°) the nearest point is one degree of longitude away on the equator.
     assert geo.distance_to_shape_km((60, 0), Line([(61, -5), (61, 5)])) == pytest.approx(111.319, rel=2e-3)
     # Inside a polygon the distance is zero; outside it is measured to the outline.
     assert geo.distance_to_shape_km((60.5, 0.5), box(60, 0, 61, 1)) == 0
-    assert geo.distance_to_shape_km((60.5, 2), box(60, 0, 61, 1)) == pytest.approx(geo.distance_km((60.5, 2), (60.5, 1)), rel=2e-3)
+    assert geo.distance_to_shape_km((60.5, 2), box(60, 0, 61, 1)) == pytest.approx(
+        geo.distance_km((60.5, 2), (60.5, 1)), rel=2e-3
+    )

@@ -14,7 +14,9 @@ matplotlib.use("Agg")  # noqa: E402  (tests draw off-screen)
 import pytest
 from matplotlib.collections import LineCollection
 
-from pakbook import atlas, maps
+from pakbook.figures import frame
+from pakbook.figures.maps import base as maps
+from pakbook.figures.maps import windows
 
 MAP_NAMES = ["regional", "gulf", "two routes"]
 
@@ -28,14 +30,17 @@ def _texts(fig):
 
 
 @pytest.mark.parametrize("name", MAP_NAMES)
-def test_map_prints_its_source_and_the_boundary_note(book_maps, map_inputs, name):
+def test_map_credits_what_it_draws_its_projection_and_the_boundary_note(book_maps, map_inputs, name):
+    """The source line names the base map's producer and the places' sources (from their rows), and the projection."""
     text = " ".join(" ".join(_texts(book_maps[name])).split())  # the note is wrapped over lines
-    assert f"Source: {map_inputs['source']}" in text and maps.BOUNDARY_NOTE_SHORT in text
+    window = {"regional": windows.REGION, "gulf": windows.GULF, "two routes": windows.SEA_ROUTES}[name]
+    assert "Source: Natural Earth" in text and "GeoNames" in text
+    assert window.projection in text and maps.BOUNDARY_NOTE_SHORT in text
 
 
 @pytest.mark.parametrize("name", MAP_NAMES)
 def test_no_text_runs_past_the_edges_of_the_map(book_maps, name):
-    """Nothing is cut off at the edges of the image: the source note is wrapped to fit (style.SOURCE_WRAP)."""
+    """Nothing is cut off at the edges of the image: the source note is wrapped to fit (frame.SOURCE_WRAP)."""
     fig = book_maps[name]
     fig.canvas.draw()  # lays out the legends, whose texts have no place before
     renderer = fig.canvas.get_renderer()
@@ -46,25 +51,26 @@ def test_no_text_runs_past_the_edges_of_the_map(book_maps, name):
             continue
         box = t.get_window_extent(renderer)
         if box.x0 < -0.5 or box.x1 > width + 0.5 or box.y0 < -0.5 or box.y1 > height + 0.5:
-            out.append(f"{t.get_text()[:50]!r}: x {box.x0:.0f}..{box.x1:.0f} of {width}, y {box.y0:.0f}..{box.y1:.0f} "
-                       f"of {height} px")
+            out.append(
+                f"{t.get_text()[:50]!r}: x {box.x0:.0f}..{box.x1:.0f} of {width}, y {box.y0:.0f}..{box.y1:.0f} "
+                f"of {height} px"
+            )
     assert not out, f"text cut off at the edges of the {name} map:\n" + "\n".join(out)
 
 
 #: The source note that ran 0.25 in past the right edge of chapter 1's Gulf map when the note was
 #: wrapped at 112 characters ("... on the WG" was all a reader saw).
-CLIPPED_ONCE = ("Natural Earth (coasts and boundaries); GeoNames and Wikipedia (places). "
-                "Distance: geodesic on the WGS 84 ellipsoid. UTM zone 41N projection.")
+CLIPPED_ONCE = (
+    "Natural Earth (coasts and boundaries); GeoNames and Wikipedia (places). "
+    "Distance: geodesic on the WGS 84 ellipsoid. UTM zone 41N projection."
+)
 
 
 def test_a_long_source_note_is_wrapped_to_the_figure():
     import matplotlib.pyplot as plt
 
-    from pakbook import style
-
-    fig = style.figure()
+    fig = frame.new_figure(plot_height_in=2, source=CLIPPED_ONCE, note=maps.BOUNDARY_NOTE_SHORT)[0]
     try:
-        style.source_line(fig, CLIPPED_ONCE, note=maps.BOUNDARY_NOTE_SHORT)
         [text] = fig.texts
         right = text.get_window_extent(fig.canvas.get_renderer()).x1
         assert right <= fig.canvas.get_width_height()[0], f"the note ends {right:.0f} px from the left edge"
@@ -106,7 +112,7 @@ def test_two_routes_map_draws_both_routes_with_their_labels(book_maps, map_input
 
 
 def test_frame_bounds_contain_the_window_corners():
-    f = atlas.REGION
+    f = windows.REGION
     x0, y0, x1, y1 = f.bounds()
     for lon, lat in [(f.lon0, f.lat0), (f.lon1, f.lat1), (f.lon0, f.lat1), (f.lon1, f.lat0)]:
         x, y = f.project(lon, lat)

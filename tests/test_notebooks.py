@@ -9,7 +9,9 @@ from collections import Counter
 
 import pytest
 
-from pakbook import notebooks, paths, site
+from bookbuild import execute as notebooks
+from bookbuild.checks import site
+from pakbook import paths
 
 NOTEBOOKS = notebooks.in_toc()
 
@@ -43,8 +45,7 @@ def _output_text(out: dict) -> str:
     """The text of one output as a reader could see it: stream text and every non-image MIME value."""
     parts = [out.get("text", "")]
     parts += [v for k, v in out.get("data", {}).items() if not k.endswith(("image/png", "image/jpeg", "image/gif"))]
-    return "\n".join("".join(p) if isinstance(p, list) else p if isinstance(p, str) else json.dumps(p)
-                     for p in parts)
+    return "\n".join("".join(p) if isinstance(p, list) else p if isinstance(p, str) else json.dumps(p) for p in parts)
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=str)
@@ -76,7 +77,9 @@ def test_figures_have_caption_label_and_alt_text(nb):
         assert fig.get("name", "").startswith("fig-"), f"{nb} cell {i}: figure without a label"
         assert len(fig.get("caption", "")) > 20, f"{nb} cell {i}: figure without a caption"
         alt = img.get("alt", "")
-        assert len(alt) > 60 and not re.search(r"\.(png|jpe?g|svg)$", alt), f"{nb} cell {i}: alt text missing or a file name"
+        assert len(alt) > 60 and not re.search(r"\.(png|jpe?g|svg)$", alt), (
+            f"{nb} cell {i}: alt text missing or a file name"
+        )
         assert img.get("width") == "100%", f"{nb} cell {i}: figure not at text width"
         assert count == 1, f"{nb} cell {i}: {count} images in one figure cell"
 
@@ -97,8 +100,10 @@ GLUE_ROLE = re.compile(r"\{glue:(?:text|any)\}`(?:([\w/.-]+\.ipynb)::)?([A-Za-z0
 def _glue_uses(text: str, here: str) -> set[tuple[str, str]]:
     """(notebook, key) for each glue role; a path is relative to the page that uses it."""
     folder = posixpath.dirname(here)
-    return {(posixpath.normpath(posixpath.join(folder, path)) if path else here, key)
-            for path, key in GLUE_ROLE.findall(text)}
+    return {
+        (posixpath.normpath(posixpath.join(folder, path)) if path else here, key)
+        for path, key in GLUE_ROLE.findall(text)
+    }
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=str)
@@ -125,7 +130,7 @@ def test_glue_in_markdown_pages_refers_to_computed_numbers():
             assert key in _glued_keys(_load(path)), f"{page.name}: {path}::{key} is never computed"
 
 
-# -- pakbook.notebooks on small notebooks --------------------------------------------------------------------
+# -- bookbuild.execute on small notebooks --------------------------------------------------------------------
 def _tiny(version: str) -> str:
     import nbformat
 
@@ -151,11 +156,23 @@ def test_images_finds_displayed_and_glued_pngs_with_their_cells():
     import base64
 
     png = base64.b64encode(b"\x89PNG fake").decode()
-    doc = {"cells": [
-        {"cell_type": "markdown", "source": "text"},
-        {"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {"image/png": png, "text/plain": "x"}}]},
-        {"cell_type": "code", "outputs": [
-            {"output_type": "display_data", "data": {"application/papermill.record/image/png": [png[:4], png[4:]]}},
-            {"output_type": "stream", "name": "stdout", "text": "no image"}]},
-    ]}
+    doc = {
+        "cells": [
+            {"cell_type": "markdown", "source": "text"},
+            {
+                "cell_type": "code",
+                "outputs": [{"output_type": "display_data", "data": {"image/png": png, "text/plain": "x"}}],
+            },
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "data": {"application/papermill.record/image/png": [png[:4], png[4:]]},
+                    },
+                    {"output_type": "stream", "name": "stdout", "text": "no image"},
+                ],
+            },
+        ]
+    }
     assert notebooks.images(doc) == [(1, b"\x89PNG fake", False), (2, b"\x89PNG fake", True)]

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from pakbook import a11y, notebooks, paths, pdf, site, style
+from bookbuild import execute as notebooks
+from bookbuild.checks import a11y, pdf, site
+from pakbook import paths
+from pakbook.figures import page as geometry
 
 pytestmark = [pytest.mark.book, pytest.mark.pdf]
 
@@ -61,8 +64,11 @@ def starts(pages, chapters) -> dict[str, int]:
     out = {}
     for page, title in chapters:
         wanted = pdf.squash(title).upper()
-        hits = [i + 1 for i, text in enumerate(pages)
-                if re.match(rf"CHAPTER \w+ {re.escape(wanted)}\b", pdf.squash(text).upper())]
+        hits = [
+            i + 1
+            for i, text in enumerate(pages)
+            if re.match(rf"CHAPTER \w+ {re.escape(wanted)}\b", pdf.squash(text).upper())
+        ]
         out[page] = hits[0] if hits else 0
     return out
 
@@ -81,10 +87,12 @@ def test_every_chapter_starts_on_its_own_page(starts, chapters):
 
 
 def test_table_of_contents_lists_every_chapter_at_the_page_it_starts(pages, starts, chapters):
-    contents = next((i for i, t in enumerate(pages) if t.strip().upper().startswith("CONTENTS")
-                     or "\nCONTENTS" in t.upper()[:400]), None)
+    contents = next(
+        (i for i, t in enumerate(pages) if t.strip().upper().startswith("CONTENTS") or "\nCONTENTS" in t.upper()[:400]),
+        None,
+    )
     assert contents is not None, "no table of contents in the PDF"
-    toc = "\n".join(pages[contents:min(starts.values()) - 1])
+    toc = "\n".join(pages[contents : min(starts.values()) - 1])
     offsets = set()
     for page, title in chapters:
         m = re.search(rf"^\s*\d+\s+{re.escape(pdf.squash(title))}\s+(\d+)\s*$", pdf.squash_lines(toc), re.MULTILINE)
@@ -121,22 +129,26 @@ def test_every_figure_of_the_html_is_in_the_pdf_with_its_number_caption_and_imag
     assert not problems, "\n".join(problems)
 
 
-#: How far (inches) the text block may be from style.TEXT_WIDTH_IN: pakbook/sphinx_latex.py sets the margins
+#: How far (inches) the text block may be from geometry.TEXT_WIDTH_IN: pakbook/sphinx_latex.py sets the margins
 #: from it, so only rounding (to 1e-5 in) remains. Sphinx's default margins on A4 would miss by 0.0023 in.
 TEXT_WIDTH_ROUNDING_IN = 0.001
 
 
 def test_the_text_block_is_as_wide_as_the_figures_are_drawn(log):
     width = pdf.text_width_in(log)
-    assert width == pytest.approx(style.TEXT_WIDTH_IN, abs=TEXT_WIDTH_ROUNDING_IN), (
-        f"the PDF's text block is {width:.4f} in wide; figures are drawn for {style.TEXT_WIDTH_IN} in "
-        "(pakbook/style.py), and pakbook/sphinx_latex.py sets the margins from that")
+    assert width == pytest.approx(geometry.TEXT_WIDTH_IN, abs=TEXT_WIDTH_ROUNDING_IN), (
+        f"the PDF's text block is {width:.4f} in wide; figures are drawn for {geometry.TEXT_WIDTH_IN} in "
+        "(pakbook/style.py), and pakbook/sphinx_latex.py sets the margins from that"
+    )
 
 
 def test_no_image_is_wider_than_the_text_block(log):
     width = pdf.text_width_in(log)
-    too_wide = [f"page {i.page}: {i.width} px at {i.x_ppi:g} ppi = {i.print_width_in:.2f} in"
-                for i in pdf.images(PDF) if i.print_width_in > width + style.TOLERANCE_IN]
+    too_wide = [
+        f"page {i.page}: {i.width} px at {i.x_ppi:g} ppi = {i.print_width_in:.2f} in"
+        for i in pdf.images(PDF)
+        if i.print_width_in > width + geometry.TOLERANCE_IN
+    ]
     assert not too_wide, f"images wider than the {width:.2f} in text block:\n" + "\n".join(too_wide)
 
 
@@ -144,16 +156,18 @@ def test_figures_are_printed_at_the_size_they_were_drawn(figure_pages):
     """A figure drawn at text width and placed at text width keeps its type sizes (8 pt stays 8 pt)."""
     placed = pdf.images(PDF)
     problems = []
-    for page, fig, (width, height, dpi), on in figure_pages:
+    for page, fig, (width, _height, dpi), on in figure_pages:
         drawn = width / dpi if dpi else 0.0
-        if abs(drawn - style.TEXT_WIDTH_IN) > style.TOLERANCE_IN:
-            problems.append(f"{page} {fig.number}: drawn {width} px at {dpi} dpi, not {style.TEXT_WIDTH_IN} in wide")
+        if abs(drawn - geometry.TEXT_WIDTH_IN) > geometry.TOLERANCE_IN:
+            problems.append(f"{page} {fig.number}: drawn {width} px at {dpi} dpi, not {geometry.TEXT_WIDTH_IN} in wide")
         for i in (i for i in placed if i.page == on):
             # the PDF's pixel density must be the figure's: otherwise its type is scaled by dpi / ppi
-            if abs(i.print_width_in - style.TEXT_WIDTH_IN) > style.TOLERANCE_IN or abs(i.x_ppi - (dpi or 0)) > 1:
-                problems.append(f"{page} {fig.number}: printed {i.print_width_in:.2f} in wide on page {i.page} "
-                                f"({i.width} px at {i.x_ppi:g} ppi), drawn at {dpi or 0:.0f} dpi: "
-                                f"its text is scaled by {(dpi or 0) / i.x_ppi:.2f}")
+            if abs(i.print_width_in - geometry.TEXT_WIDTH_IN) > geometry.TOLERANCE_IN or abs(i.x_ppi - (dpi or 0)) > 1:
+                problems.append(
+                    f"{page} {fig.number}: printed {i.print_width_in:.2f} in wide on page {i.page} "
+                    f"({i.width} px at {i.x_ppi:g} ppi), drawn at {dpi or 0:.0f} dpi: "
+                    f"its text is scaled by {(dpi or 0) / i.x_ppi:.2f}"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -175,14 +189,15 @@ def test_overfull_boxes_are_few_and_small(log):
     report = "\n".join(map(str, boxes))
     assert len(boxes) <= MAX_OVERFULL_BOXES and not big, (
         f"{len(boxes)} overfull boxes (at most {MAX_OVERFULL_BOXES}, none over {MAX_OVERFULL_PT} pt) "
-        f"in {paths.rel(paths.LATEX_LOG)}; lines of its .tex:\n{report}")
+        f"in {paths.rel(paths.LATEX_LOG)}; lines of its .tex:\n{report}"
+    )
 
 
 def test_first_page_of_each_chapter_rendered_for_a_person_to_look_at(starts, chapters):
     from PIL import Image
 
     shutil.rmtree(PICTURES, ignore_errors=True)
-    for page, title in chapters:
+    for page, _title in chapters:
         stem = PICTURES / page.replace("/", "__")
         png = pdf.render_page(PDF, starts[page], stem)
         with Image.open(png) as im:
@@ -194,11 +209,12 @@ def test_first_page_of_each_chapter_rendered_for_a_person_to_look_at(starts, cha
 def _last_commit_time() -> datetime:
     """The last commit's time, as scripts/_env.sh's source_date_epoch gives it (0 outside a git checkout)."""
     try:
-        out = subprocess.run(["git", "-C", str(paths.ROOT), "log", "-1", "--format=%ct"], capture_output=True,
-                             text=True, check=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "-C", str(paths.ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         out = "0"
-    return datetime.fromtimestamp(int(out or 0), tz=timezone.utc)
+    return datetime.fromtimestamp(int(out or 0), tz=UTC)
 
 
 def test_the_pdf_is_dated_by_the_last_commit_not_by_the_clock():
@@ -206,4 +222,5 @@ def test_the_pdf_is_dated_by_the_last_commit_not_by_the_clock():
     made = pdf.creation_date(PDF)
     assert made == _last_commit_time(), (
         f"the PDF says it was made {made.isoformat()}, the last commit is of {_last_commit_time().isoformat()}: "
-        "build with scripts/build.sh (it sets SOURCE_DATE_EPOCH)")
+        "build with scripts/build.sh (it sets SOURCE_DATE_EPOCH)"
+    )

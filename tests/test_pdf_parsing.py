@@ -1,10 +1,12 @@
-"""pakbook.pdf reads poppler's output and the LaTeX log (samples as poppler 22 and XeTeX print them)."""
+"""bookbuild.checks.pdf reads poppler's output and the LaTeX log (samples as poppler 22 and XeTeX print them)."""
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
-from pakbook import pdf
+from bookbuild.checks import pdf
 
 IMAGES = """\
 page   num  type   width height color comp bpc  enc interp  object ID x-ppi y-ppi size ratio
@@ -36,7 +38,10 @@ Overfull \\vbox (12.0pt too high) detected at line 80
 def test_images_are_read_with_their_print_size():
     images = pdf.parse_images(IMAGES)
     assert [(i.page, i.kind, i.width, i.height) for i in images] == [
-        (6, "image", 1254, 993), (6, "smask", 1254, 993), (12, "image", 1500, 700)]
+        (6, "image", 1254, 993),
+        (6, "smask", 1254, 993),
+        (12, "image", 1500, 700),
+    ]
     assert images[0].print_width_in == pytest.approx(6.27)
     assert images[2].print_width_in == pytest.approx(1500 / 180)
 
@@ -44,15 +49,19 @@ def test_images_are_read_with_their_print_size():
 def test_fonts_are_read_with_whether_they_are_embedded():
     fonts = pdf.parse_fonts(FONTS)
     assert [(f.name, f.type, f.embedded) for f in fonts] == [
-        ("DPFWTR+FreeSansBold-Identity-H", "CID Type 0C", True), ("Helvetica", "Type 1", False),
-        ("XWITHP+LatinModernMath-Regular-Identity-H", "CID Type 0C", True)]
+        ("DPFWTR+FreeSansBold-Identity-H", "CID Type 0C", True),
+        ("Helvetica", "Type 1", False),
+        ("XWITHP+LatinModernMath-Regular-Identity-H", "CID Type 0C", True),
+    ]
 
 
 def test_overfull_boxes_are_counted_with_their_size_and_place():
     boxes = pdf.overfull_boxes(LOG)
     assert [(b.points, b.where) for b in boxes] == [
-        (2465.50996, "alignment at lines 759--775"), (0.71736, "paragraph at lines 943--945"),
-        (12.0, "line 80")]
+        (2465.50996, "alignment at lines 759--775"),
+        (0.71736, "paragraph at lines 943--945"),
+        (12.0, "line 80"),
+    ]
     assert "EIA_2024_CHOKEPOINTS" in str(boxes[1])
 
 
@@ -73,16 +82,16 @@ def test_info_is_read_as_keys_and_values():
 
 def test_captions_match_whether_a_line_ends_at_a_real_hyphen_or_a_broken_word():
     html = "Fig. 1.3: The Kashgar-Gwadar corridor, long-term plans and the Gwadar\u2013Hormuz gap"
-    pdf_text = ("Fig. 1.3: The Kashgar-\n   Gwadar corri-\ndor, long-term plans and the Gwadar\u2013\nHormuz gap")
+    pdf_text = "Fig. 1.3: The Kashgar-\n   Gwadar corri-\ndor, long-term plans and the Gwadar\u2013\nHormuz gap"
     assert pdf.squash(html) not in pdf.squash(pdf_text), "the case this guards against: squash alone misses it"
     assert pdf.loose(html) == pdf.loose(pdf_text)
     assert pdf.loose("China\u2019s  long-\n term") == "China'slongterm"
 
 
 def test_pdf_dates_are_read_with_their_time_zone():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    assert pdf.parse_date("2026-11-29T03:30:58Z") == datetime(2026, 11, 29, 3, 30, 58, tzinfo=timezone.utc)
-    assert pdf.parse_date("2026-11-29T05:30:58+02") == datetime(2026, 11, 29, 3, 30, 58, tzinfo=timezone.utc)
+    assert pdf.parse_date("2026-11-29T03:30:58Z") == datetime(2026, 11, 29, 3, 30, 58, tzinfo=UTC)
+    assert pdf.parse_date("2026-11-29T05:30:58+02") == datetime(2026, 11, 29, 3, 30, 58, tzinfo=UTC)
     with pytest.raises(ValueError, match="time zone"):
         pdf.parse_date("2026-11-29T03:30:58")

@@ -12,7 +12,9 @@ import pickle
 
 import pytest
 
-from pakbook import notebooks, paths, site
+from bookbuild import execute as notebooks
+from bookbuild.checks import site
+from pakbook import paths
 
 pytestmark = pytest.mark.book
 
@@ -43,8 +45,9 @@ def test_nothing_is_loaded_from_another_host(built_site, built_page):
 
 
 def test_every_image_has_alt_text_that_describes_it(built_site, built_page):
-    problems = [f"{src}: {why}" for src, alt in built_site.page(built_page).images
-                if (why := site.alt_text_problem(alt))]
+    problems = [
+        f"{src}: {why}" for src, alt in built_site.page(built_page).images if (why := site.alt_text_problem(alt))
+    ]
     assert not problems, f"{built_page}:\n" + "\n".join(problems)
 
 

@@ -1,8 +1,8 @@
-"""pakbook.site reads built pages: links, anchors, images, figures, resources from other hosts."""
+"""bookbuild.checks.site reads built pages: links, anchors, images, figures, resources from other hosts."""
 
 from __future__ import annotations
 
-from pakbook import site
+from bookbuild.checks import site
 
 PAGE = """<!DOCTYPE html><html><head>
 <link rel="stylesheet" href="../_static/theme.css" />
@@ -36,7 +36,9 @@ def test_page_parts():
     page = site.parse(PAGE)
     assert page.heading == "The crossroads"
     assert "top" in page.ids and "fig-one" in page.ids
-    assert page.figures == [site.Figure("fig-one", "Fig. 1.1", "Where it lies.", "../_images/a.png", "A map of the region")]
+    assert page.figures == [
+        site.Figure("fig-one", "Fig. 1.1", "Where it lies.", "../_images/a.png", "A map of the region")
+    ]
     assert ("../_images/c.png", None) in page.images
 
 
@@ -44,14 +46,19 @@ def test_broken_links_and_anchors_are_found(tmp_path):
     s = _site(tmp_path)
     assert s.pages() == ["chapters/01.html", "chapters/02.html"]
     broken = {b.href: b.reason for b in s.broken_links("chapters/01.html")}
-    assert broken == {"missing.html": "no file chapters/missing.html",
-                      "02.html#nowhere": "no anchor #nowhere in chapters/02.html"}
+    assert broken == {
+        "missing.html": "no file chapters/missing.html",
+        "02.html#nowhere": "no anchor #nowhere in chapters/02.html",
+    }
 
 
 def test_resources_from_other_hosts_are_found(tmp_path):
     s = _site(tmp_path)
     assert sorted(s.external_resources("chapters/01.html")) == [
-        "//cdn.example.org/mathjax.js", "https://cdn.example.org/font.css", "https://unpkg.example.org/lib.js"]
+        "//cdn.example.org/mathjax.js",
+        "https://cdn.example.org/font.css",
+        "https://unpkg.example.org/lib.js",
+    ]
 
 
 def test_alt_text_must_describe():
@@ -73,19 +80,25 @@ def test_resolve():
 def test_leaks_are_found_in_what_a_reader_sees():
     text = site.visible_text("<p>Gwadar <b>606</b> km</p><script>var p = '/home/x/y';</script>")
     assert text == "Gwadar 606 km" and site.leaks(text) == []
-    for bad, what in [("<Figure at 0x7f3a2b1c9d80>", "memory address"), ("read /work/main/data/x.csv", "machine path"),
-                      ("C:\\Users\\me", "Windows path"), ("Traceback (most recent call last):", "traceback"),
-                      ("FutureWarning: the default will change", "warning")]:
+    for bad, what in [
+        ("<Figure at 0x7f3a2b1c9d80>", "memory address"),
+        ("read /work/main/data/x.csv", "machine path"),
+        ("C:\\Users\\me", "Windows path"),
+        ("Traceback (most recent call last):", "traceback"),
+        ("FutureWarning: the default will change", "warning"),
+    ]:
         found = site.leaks(bad)
         assert found and what in found[0], (bad, found)
     assert site.leaks("data/raw/geonames/places.csv and an early warning: none") == []
 
 
 def test_prose_set_as_math_is_found_and_real_math_is_not():
-    page = ('<p>deals of US<span class="math notranslate nohighlight">\\(95m or more), annual totals of the '
-            'tracker. Columns: `year` (year); `investment_usd_m` (number, US\\)</span> million</p>'
-            '<p><span class="math notranslate nohighlight">\\(d = r\\,\\theta\\)</span></p>'
-            '<div class="math notranslate nohighlight">\\[\\sum_{i=1}^{n} x_i \\text{ for all } i\\]</div>')
+    page = (
+        '<p>deals of US<span class="math notranslate nohighlight">\\(95m or more), annual totals of the '
+        "tracker. Columns: `year` (year); `investment_usd_m` (number, US\\)</span> million</p>"
+        '<p><span class="math notranslate nohighlight">\\(d = r\\,\\theta\\)</span></p>'
+        '<div class="math notranslate nohighlight">\\[\\sum_{i=1}^{n} x_i \\text{ for all } i\\]</div>'
+    )
     found = site.prose_in_math(page)
     assert len(found) == 1 and found[0].startswith("\\(95m or more), annual totals")
 
@@ -96,9 +109,16 @@ def test_one_check_for_hrefs_written_on_a_page_and_hrefs_a_browser_rendered(tmp_
     assert s.check("chapters/02.html", "part") is None
     assert s.check("chapters/02.html", "nowhere") == "no anchor #nowhere in chapters/02.html"
     assert s.check("chapters/03.html") == "no file chapters/03.html"
-    rendered = ["/chapters/02.html#part", "/chapters/02.html?x=1#nowhere", "/chapters/gone.html", "/_static/theme.css",
-                "https://example.org/elsewhere", "mailto:a@b.c"]
+    rendered = [
+        "/chapters/02.html#part",
+        "/chapters/02.html?x=1#nowhere",
+        "/chapters/gone.html",
+        "/_static/theme.css",
+        "https://example.org/elsewhere",
+        "mailto:a@b.c",
+    ]
     broken = s.broken_hrefs("chapters/01.html", rendered)
     assert [(b.href, b.target, b.reason) for b in broken] == [
         ("/chapters/02.html?x=1#nowhere", "chapters/02.html", "no anchor #nowhere in chapters/02.html"),
-        ("/chapters/gone.html", "chapters/gone.html", "no file chapters/gone.html")]
+        ("/chapters/gone.html", "chapters/gone.html", "no file chapters/gone.html"),
+    ]

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from docutils import nodes
 from docutils.core import publish_doctree
 
-from pakbook import sphinx_html, sphinx_latex
+from bookbuild import sphinx_html, sphinx_latex
 
 LONG_URL = "https://www.periodicos.capes.gov.br/index.php/acervo/buscador.html?id=W1985855407&source=all"
 #: Long strings that are not links (docutils makes a bare URL a link, which LaTeX breaks by itself)
@@ -22,8 +22,13 @@ def test_short_columns_keep_their_natural_width():
 
 def test_long_columns_share_the_line_by_content_and_none_is_narrower_than_its_longest_word():
     rows = [["ID", "Title", "Date", "Address"]] + [
-        ["EIA_2024_CHOKEPOINTS", "U.S. Energy Information Administration: World Oil Transit Chokepoints " * 2,
-         "2024-06", "https://www.eia.gov/international/content/analysis/special_topics/chokepoints"]] * 40
+        [
+            "EIA_2024_CHOKEPOINTS",
+            "U.S. Energy Information Administration: World Oil Transit Chokepoints " * 2,
+            "2024-06",
+            "https://www.eia.gov/international/content/analysis/special_topics/chokepoints",
+        ]
+    ] * 40
     widths = sphinx_latex.column_widths(rows, min_widths=[26, 0, 0, 0])
     pad = sphinx_latex.COLUMN_PAD
     assert sum(widths) <= sphinx_latex.LINE_CHARS + 2
@@ -51,8 +56,9 @@ def _doctree(rst: str) -> nodes.document:
 
 
 def test_tables_get_widths_and_long_strings_get_break_points():
-    rows = "\n".join(f"   * - ``SRC_{i}``\n     - A title read via {PATH}, number {i}\n     - {LONG_URL}"
-                     for i in range(3))
+    rows = "\n".join(
+        f"   * - ``SRC_{i}``\n     - A title read via {PATH}, number {i}\n     - {LONG_URL}" for i in range(3)
+    )
     doc = _doctree(f".. list-table::\n   :header-rows: 0\n\n{rows}\n\nSee ``{SHA}`` and sha256 {SHA} here.\n")
     for table in doc.findall(nodes.table):
         table["classes"] = [c for c in table["classes"] if c != "colwidths-given"]
@@ -84,23 +90,30 @@ def test_thebe_assets_are_dropped_and_others_kept():
             self.filename, self.attributes = filename, {"body": body}
             return self
 
-    context = {"script_files": [Js("_static/doctools.js"), Js(None, 'const THEBE_JS_URL = "x"'),
-                                Js("_static/sphinx-thebe.js")],
-               "css_files": [Js("_static/theme.css"), Js("_static/sphinx-thebe.css")]}
+    context = {
+        "script_files": [
+            Js("_static/doctools.js"),
+            Js(None, 'const THEBE_JS_URL = "x"'),
+            Js("_static/sphinx-thebe.js"),
+        ],
+        "css_files": [Js("_static/theme.css"), Js("_static/sphinx-thebe.css")],
+    }
     sphinx_html.drop_thebe_assets(None, "page", "page.html", context, None)
     assert context["script_files"] == ["_static/doctools.js"]
     assert context["css_files"] == ["_static/theme.css"]
 
 
 def test_thebe_config_block_is_dropped():
-    doc = _doctree(".. raw:: html\n\n   <script type=\"text/x-thebe-config\">{}</script>\n\nText.\n")
+    doc = _doctree('.. raw:: html\n\n   <script type="text/x-thebe-config">{}</script>\n\nText.\n')
     sphinx_html.drop_thebe_config(None, doc, "page")
     assert not list(doc.findall(nodes.raw)) and "Text." in doc.astext()
 
 
 def test_a_long_code_id_in_a_table_may_break_but_code_elsewhere_may_not():
-    doc = _doctree(".. list-table::\n\n   * - ``SUS_FT900_VIA_FRED_IMP5350_VIA_VICTORTORRESDS``\n     - a title\n\n"
-                   "And ``SUS_FT900_VIA_FRED_IMP5350_VIA_VICTORTORRESDS`` in a paragraph.\n")
+    doc = _doctree(
+        ".. list-table::\n\n   * - ``SUS_FT900_VIA_FRED_IMP5350_VIA_VICTORTORRESDS``\n     - a title\n\n"
+        "And ``SUS_FT900_VIA_FRED_IMP5350_VIA_VICTORTORRESDS`` in a paragraph.\n"
+    )
     sphinx_latex.on_doctree_resolved(SimpleNamespace(builder=SimpleNamespace(format="latex")), doc, "page")
     in_table, in_text = [n for n in doc.findall(nodes.literal)]
     assert list(in_table.findall(nodes.raw)) and not list(in_text.findall(nodes.raw))
@@ -110,12 +123,12 @@ def test_a_long_code_id_in_a_table_may_break_but_code_elsewhere_may_not():
 def test_line_length_and_margins_come_from_the_text_width():
     import pytest
 
-    from pakbook import pdf, style
+    from pakbook.figures import page
 
-    chars = style.TEXT_WIDTH_IN * pdf.PT_PER_IN / (sphinx_latex.BODY_PT * sphinx_latex.CHAR_EM)
+    chars = page.TEXT_WIDTH_IN * page.PT_PER_IN / (sphinx_latex.BODY_PT * sphinx_latex.CHAR_EM)
     assert sphinx_latex.LINE_CHARS == int(chars)
     margin = sphinx_latex.hmargin_in("a4paper")
-    assert 210 / 25.4 - 2 * margin == pytest.approx(style.TEXT_WIDTH_IN, abs=1e-9)
+    assert 210 / 25.4 - 2 * margin == pytest.approx(page.TEXT_WIDTH_IN, abs=1e-9)
     assert sphinx_latex.hmargin_in("letterpaper", 6.5) == 1.0
 
 

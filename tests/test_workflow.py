@@ -87,16 +87,23 @@ def test_build_installs_then_runs_the_ci_entry_point(wf):
     assert "ensure_tex" in _steps(build)[install]["run"], "the PDF needs TeX installed"
     for command in ("scripts/test.sh", "scripts/build.sh"):
         assert not any(re.search(rf"(^|\s){re.escape(command)}(\s|$)", s.get("run", "")) for s in _steps(build)), (
-            f"the workflow runs {command} itself; .ci/run runs it")
+            f"the workflow runs {command} itself; .ci/run runs it"
+        )
     assert _step(build, "actions/upload-pages-artifact@")["with"]["path"] == "_build/html"
-    pdf = [s for s in _steps(build) if s.get("uses", "").startswith("actions/upload-artifact@")
-           and s["with"]["name"] == "book-pdf"]
+    pdf = [
+        s
+        for s in _steps(build)
+        if s.get("uses", "").startswith("actions/upload-artifact@") and s["with"]["name"] == "book-pdf"
+    ]
     assert len(pdf) == 1 and pdf[0]["with"]["path"] == paths.rel(paths.PDF) and "if" not in pdf[0]
 
 
 def test_the_ci_entry_point_installs_first_then_tests_then_builds():
-    lines = [line.strip() for line in paths.CI_RUN.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.strip().startswith("#")]
+    lines = [
+        line.strip()
+        for line in paths.CI_RUN.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
 
     def first(pattern: str) -> int:
         hits = [i for i, line in enumerate(lines) if re.search(pattern, line)]

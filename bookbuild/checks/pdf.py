@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-#: TeX points per inch.
-PT_PER_IN = 72.27
+from pakbook.figures.page import PT_PER_IN  # noqa: E402  (TeX points per inch, defined with the page)
 
 
 def _run(*args: str) -> str:
@@ -111,8 +110,9 @@ def parse_images(text: str) -> list[Image]:
         f = line.split()
         if len(f) < 14:
             continue
-        out.append(Image(page=int(f[0]), kind=f[2], width=int(f[3]), height=int(f[4]),
-                         x_ppi=float(f[12]), y_ppi=float(f[13])))
+        out.append(
+            Image(page=int(f[0]), kind=f[2], width=int(f[3]), height=int(f[4]), x_ppi=float(f[12]), y_ppi=float(f[13]))
+        )
     return out
 
 
@@ -162,7 +162,9 @@ class Overfull:
         return f"{self.points:.1f}pt too wide in {self.where}: {self.content}"
 
 
-_OVERFULL = re.compile(r"^Overfull \\[hv]box \((?P<pt>[\d.]+)pt too (?:wide|high)\) (?:in |detected at )?(?P<where>.*)$")
+_OVERFULL = re.compile(
+    r"^Overfull \\[hv]box \((?P<pt>[\d.]+)pt too (?:wide|high)\) (?:in |detected at )?(?P<where>.*)$"
+)
 
 
 def overfull_boxes(log: str) -> list[Overfull]:

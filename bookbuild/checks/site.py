@@ -49,8 +49,16 @@ class Page:
 
 
 class _Parser(HTMLParser):
-    _FETCHED_LINKS = {"stylesheet", "preload", "icon", "shortcut icon", "apple-touch-icon", "modulepreload",
-                      "manifest", "prefetch"}
+    _FETCHED_LINKS = {
+        "stylesheet",
+        "preload",
+        "icon",
+        "shortcut icon",
+        "apple-touch-icon",
+        "modulepreload",
+        "manifest",
+        "prefetch",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -191,8 +199,11 @@ class Site:
         self._pages: dict[str, Page] = {}
 
     def pages(self) -> list[str]:
-        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html")
-                      if "_static" not in p.relative_to(self.root).parts)
+        return sorted(
+            p.relative_to(self.root).as_posix()
+            for p in self.root.rglob("*.html")
+            if "_static" not in p.relative_to(self.root).parts
+        )
 
     def page(self, rel: str) -> Page:
         if rel not in self._pages:
@@ -270,7 +281,7 @@ def leaks(text: str) -> list[str]:
     out = []
     for pattern, what in LEAKS:
         for m in pattern.finditer(text):
-            out.append(f"{what}: ...{text[max(0, m.start() - 30):m.end() + 30]}...")
+            out.append(f"{what}: ...{text[max(0, m.start() - 30) : m.end() + 30]}...")
     return out
 
 

@@ -36,14 +36,15 @@ from pathlib import Path
 
 import yaml
 
-from . import catalog, paths
+from pakbook import paths
+from pakbook.data import catalog
 
 VERSION = 1
 MANIFEST = paths.DEPS_MANIFEST
 #: Inputs of every notebook: the pinned environment.
 GLOBAL_INPUTS = ("constraints.txt", "requirements.txt")
 #: Modules whose output is the catalogue itself: a notebook importing one depends on all of it.
-WHOLE_CATALOGUE_MODULES = ("pakbook.docs",)
+WHOLE_CATALOGUE_MODULES = ("pakbook.pages.data_sources",)
 PACKAGE = "pakbook"
 CATALOG_KEY = "data/catalog.yml"
 ABOUT = (
@@ -120,7 +121,7 @@ def cached(fp: Fingerprint) -> Fingerprint:
 
 # -- from a trace to a manifest entry ------------------------------------------------------------------
 def module_file(name: str, root: Path = paths.ROOT) -> Path | None:
-    """The source file of a module of the package (``pakbook.geo`` -> ``pakbook/geo.py``), if any."""
+    """The source file of a module of the package (``pakbook.data.trade`` -> ``pakbook/data/trade.py``), if any."""
     base = Path(root, *name.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
         if candidate.is_file():
@@ -140,8 +141,9 @@ def datasets_of(catalog_text: str, data_files: Iterable[str]) -> list[str]:
     return sorted(out)
 
 
-def entry(source: str, reads: Iterable[str], modules: Iterable[str], *, root: Path = paths.ROOT,
-          data_dir: str = "data") -> dict:
+def entry(
+    source: str, reads: Iterable[str], modules: Iterable[str], *, root: Path = paths.ROOT, data_dir: str = "data"
+) -> dict:
     """The manifest entry of one execution.
 
     ``reads``: files opened under the data folder (relative to it, posix); ``modules``: names of
@@ -175,8 +177,9 @@ def entry(source: str, reads: Iterable[str], modules: Iterable[str], *, root: Pa
 
 
 # -- the decision ----------------------------------------------------------------------------------------
-def stale(manifest: Mapping, notebooks: Iterable[str], *, source_of: Callable[[str], str | None],
-          fingerprint_of: Fingerprint) -> dict[str, list[str]]:
+def stale(
+    manifest: Mapping, notebooks: Iterable[str], *, source_of: Callable[[str], str | None], fingerprint_of: Fingerprint
+) -> dict[str, list[str]]:
     """Notebooks to re-execute, each with the reasons, in the order given.
 
     A notebook is stale when it has no entry, when its source hash differs, or when any recorded
@@ -206,8 +209,12 @@ def stale(manifest: Mapping, notebooks: Iterable[str], *, source_of: Callable[[s
 def stale_in(root: Path, manifest: Mapping, notebooks: Iterable[str]) -> dict[str, list[str]]:
     """:func:`stale` against the files under ``root``."""
     root = Path(root)
-    return stale(manifest, notebooks, source_of=lambda nb: notebook_source_hash(root / nb),
-                 fingerprint_of=cached(lambda key: fingerprint(key, root)))
+    return stale(
+        manifest,
+        notebooks,
+        source_of=lambda nb: notebook_source_hash(root / nb),
+        fingerprint_of=cached(lambda key: fingerprint(key, root)),
+    )
 
 
 # -- the manifest file ---------------------------------------------------------------------------------
@@ -243,7 +250,7 @@ def save(manifest: Mapping, path: Path = MANIFEST) -> bool:
 
 
 # -- the tracer, run in the kernel before the first cell ----------------------------------------------------
-_TRACER = r'''
+_TRACER = r"""
 def _pakbook_trace(log_path, data_root, package):
     import os
     import sys
@@ -286,7 +293,7 @@ def _pakbook_trace(log_path, data_root, package):
     sys.meta_path.insert(0, Finder)
     sys.addaudithook(hook)
     note("tracer", "installed")
-'''
+"""
 
 
 def tracer_source(log_path: Path, data_root: Path = paths.DATA, package: str = PACKAGE) -> str:

@@ -1,7 +1,7 @@
 """The book's notebooks: which they are (``_toc.yml``) and how they are executed.
 
-``python -m pakbook.notebooks`` is ``scripts/execute.sh``: it re-executes notebooks in place,
-deterministically, and records what each one read (see :mod:`pakbook.deps`), so that
+``python -m bookbuild.execute`` is ``scripts/execute.sh``: it re-executes notebooks in place,
+deterministically, and records what each one read (see :mod:`bookbuild.deps`), so that
 ``--changed`` can later re-execute exactly the notebooks whose inputs changed.
 """
 
@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import yaml
 
-from . import paths
+from pakbook import paths
 
 
 def toc_files() -> list[str]:
@@ -94,7 +94,7 @@ def execute(notebook: Path, *, timeout: int = 300, write: bool = True) -> tuple[
     No timing metadata is written and the interpreter's version is kept to ``major.minor``
     (:func:`normalise`), so an unchanged notebook re-executes to identical bytes on any 3.11.x; the
     file is rewritten only if its bytes change. Returns (whether the file changed, its manifest
-    entry, see :mod:`pakbook.deps`). Raises ``nbclient.exceptions.CellExecutionError`` on a
+    entry, see :mod:`bookbuild.deps`). Raises ``nbclient.exceptions.CellExecutionError`` on a
     failing cell, leaving the file as it was.
     """
     from nbconvert.exporters import NotebookExporter
@@ -130,11 +130,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="scripts/execute.sh",
         description="Re-execute notebooks in place (deterministically) and record their inputs in "
-                    f"{paths.rel(deps.MANIFEST)}. With no notebook: every notebook of the table of contents.")
+        f"{paths.rel(deps.MANIFEST)}. With no notebook: every notebook of the table of contents.",
+    )
     ap.add_argument("notebooks", nargs="*", type=Path, help="notebooks to execute")
-    ap.add_argument("--changed", action="store_true",
-                    help="only the notebooks whose cells or inputs (data, catalogue records, pakbook "
-                         "modules, pinned environment) changed since they were last executed")
+    ap.add_argument(
+        "--changed",
+        action="store_true",
+        help="only the notebooks whose cells or inputs (data, catalogue records, pakbook "
+        "modules, pinned environment) changed since they were last executed",
+    )
     ap.add_argument("--dry-run", action="store_true", help="with --changed: list them and why, execute nothing")
     args = ap.parse_args(argv)
     if args.dry_run and not args.changed:
@@ -173,8 +177,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  FAILED, left as it was (and still stale):\n{exc}", file=sys.stderr)
             failed.append(nb)
         else:
-            print(f"  {'outputs changed' if changed else 'identical bytes'}; "
-                  f"{len(entry['inputs'])} inputs recorded", file=sys.stderr)
+            print(
+                f"  {'outputs changed' if changed else 'identical bytes'}; {len(entry['inputs'])} inputs recorded",
+                file=sys.stderr,
+            )
             if nb in toc:
                 manifest["notebooks"][nb] = entry
         deps.save(manifest)  # after every notebook, so an interrupted run keeps what it did

@@ -10,8 +10,8 @@
     units, coverage, how it was derived, the dataset (loader) that reads it and
     its sha256.
 
-Run ``python -m pakbook.catalog --check`` to compare the catalogue with the files,
-``python -m pakbook.catalog --update`` to rewrite the checksums after a deliberate
+Run ``python -m pakbook.data.catalog --check`` to compare the catalogue with the files,
+``python -m pakbook.data.catalog --update`` to rewrite the checksums after a deliberate
 change to a data file.
 """
 
@@ -27,8 +27,8 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
-from .errors import DataError
+from .. import paths
+from ..errors import DataError
 
 #: Fields every file record must fill in (non-empty).
 FILE_FIELDS = (
@@ -66,21 +66,6 @@ def parse_text(text: str) -> dict:
     Raises ``yaml.YAMLError`` for text that is not YAML.
     """
     return copy.deepcopy(_parse_cached(text))
-
-
-def write_or_check(path: Path, text: str, check: bool) -> bool:
-    """Make ``path`` hold ``text`` (UTF-8), or with ``check`` only compare; return whether the file already held it.
-
-    Prints one line per file: ``same``, ``wrote`` or (under ``check``) ``DIFFERS``, and the path. A file that already
-    holds the text is not rewritten; under ``check`` nothing is written and no folder is created.
-    """
-    path = Path(path)
-    same = path.is_file() and path.read_text(encoding="utf-8") == text
-    if not same and not check:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    print(f"{'same' if same else 'DIFFERS' if check else 'wrote'} {paths.rel(path)}")
-    return same
 
 
 def sha256(path: Path) -> str:
@@ -130,7 +115,13 @@ class Catalog:
         for sid, src in self.sources.items():
             missing = [f for f in SOURCE_FIELDS if not str(src.get(f, "") or "").strip()]
             if missing:
-                raise DataError(paths.rel(self.path), None, f"sources.{sid}", f"fields {', '.join(SOURCE_FIELDS)}", f"missing {', '.join(missing)}")
+                raise DataError(
+                    paths.rel(self.path),
+                    None,
+                    f"sources.{sid}",
+                    f"fields {', '.join(SOURCE_FIELDS)}",
+                    f"missing {', '.join(missing)}",
+                )
 
     def _record(self, i: int, rec: dict) -> FileRecord:
         where = paths.rel(self.path)
@@ -138,7 +129,9 @@ class Catalog:
         if self._lenient and missing == ["sha256"]:
             rec, missing = {**rec, "sha256": "pending"}, []
         if missing:
-            raise DataError(where, None, f"files[{i}]", f"fields {', '.join(FILE_FIELDS)}", f"missing {', '.join(missing)}")
+            raise DataError(
+                where, None, f"files[{i}]", f"fields {', '.join(FILE_FIELDS)}", f"missing {', '.join(missing)}"
+            )
         if rec["kind"] not in KINDS:
             raise DataError(where, None, f"files[{i}].kind", f"one of {KINDS}", rec["kind"])
         return FileRecord(**{f: str(rec[f]) for f in FILE_FIELDS})
@@ -153,7 +146,9 @@ class Catalog:
     def record(self, dataset: str) -> FileRecord:
         recs = self.for_dataset(dataset)
         if len(recs) != 1:
-            raise KeyError(f"dataset {dataset!r} has {len(recs)} catalogue records in {paths.rel(self.path)}; expected 1")
+            raise KeyError(
+                f"dataset {dataset!r} has {len(recs)} catalogue records in {paths.rel(self.path)}; expected 1"
+            )
         return recs[0]
 
     def verify(self, record: FileRecord) -> Path:
@@ -164,7 +159,9 @@ class Catalog:
         actual = sha256(path)
         if actual != record.sha256:
             raise DataError(
-                record.path, None, None,
+                record.path,
+                None,
+                None,
                 f"sha256 {record.sha256[:12]}… as recorded in the catalogue",
                 f"checksum mismatch: the file has sha256 {actual[:12]}…",
             )

@@ -1,10 +1,10 @@
-"""Checking the brief's numerical claims against the book's sourced figures."""
+"""The "Checking the brief" page: the brief's numerical claims against the book's sourced figures."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .data import fact
+from ..data.facts import fact
 
 #: Relative differences up to these bounds count as "matches" and "rounded".
 MATCH, ROUNDED = 0.005, 0.05
@@ -35,18 +35,32 @@ def check_claims(claims: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
         if pd.notna(c["compare_fact_id"]):
             f = fact(facts, c["compare_fact_id"], c["compare_as_of"])
             if f["unit"] != c["unit"]:
-                raise ValueError(f"claim {c['claim_id']}: unit {c['unit']!r} differs from fact "
-                                 f"{c['compare_fact_id']} unit {f['unit']!r}")
-            sourced, source, qualifier = float(f["value"]), f"{f['fact']} ({f['as_of']}; {f['source_id']})", f["qualifier"]
-        rows.append({
-            "claim_id": c["claim_id"], "claim": c["claim"], "chapter": c["chapter"], "unit": unit,
-            "brief_value": float(c["value"]), "sourced_value": sourced, "sourced_qualifier": qualifier, "sourced_as": source,
-            "verdict": verdict(float(c["value"]), sourced),
-        })
+                raise ValueError(
+                    f"claim {c['claim_id']}: unit {c['unit']!r} differs from fact "
+                    f"{c['compare_fact_id']} unit {f['unit']!r}"
+                )
+            sourced, source, qualifier = (
+                float(f["value"]),
+                f"{f['fact']} ({f['as_of']}; {f['source_id']})",
+                f["qualifier"],
+            )
+        rows.append(
+            {
+                "claim_id": c["claim_id"],
+                "claim": c["claim"],
+                "chapter": c["chapter"],
+                "unit": unit,
+                "brief_value": float(c["value"]),
+                "sourced_value": sourced,
+                "sourced_qualifier": qualifier,
+                "sourced_as": source,
+                "verdict": verdict(float(c["value"]), sourced),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def figure(value: float | None, unit: str) -> str:
+def value_text(value: float | None, unit: str) -> str:
     """A figure as the table prints it: persons in millions, others with their unit; a dash for none."""
     if value is None or value != value:
         return "–"
@@ -64,10 +78,10 @@ def table(checked: pd.DataFrame) -> str:
     """The Markdown table of checked claims (the output of :func:`check_claims`), one row per claim."""
     lines = ["| Claim in the brief | Brief | Sourced figure | Verdict | Chapter |", "|---|---|---|---|---|"]
     for _, r in checked.iterrows():
-        sourced = figure(r["sourced_value"], r["unit"])
+        sourced = value_text(r["sourced_value"], r["unit"])
         if r["sourced_as"]:
             sourced = f"{_QUALIFIER_WORDS[r['sourced_qualifier']]}{sourced} ({r['sourced_as']})"
-        cells = [r["claim"], figure(r["brief_value"], r["unit"]), sourced, r["verdict"]]
+        cells = [r["claim"], value_text(r["brief_value"], r["unit"]), sourced, r["verdict"]]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + f" | {{doc}}`../chapters/{r['chapter']}` |")
     return "\n".join(lines)
 

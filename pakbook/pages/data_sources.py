@@ -1,12 +1,19 @@
-"""Pages of the book generated from the catalogue and the schemas (the "Data and sources" page)."""
+"""The "Data and sources" page, generated from the catalogue and the schemas."""
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .data import SCHEMAS, TOPICS
-from .validate import GeoSchema
+from .. import data
+from ..data.catalog import Catalog
+from ..data.validate import GeoSchema
 
-_KIND = {"str": "text", "int": "integer", "float": "number", "date": "date", "partial_date": "date (day, month or year)", "year": "year"}
+_KIND = {
+    "str": "text",
+    "int": "integer",
+    "float": "number",
+    "date": "date",
+    "partial_date": "date (day, month or year)",
+    "year": "year",
+}
 _FILE_KIND = {"raw": "Figures as published", "derived": "Derived by the book's scripts"}
 
 
@@ -33,10 +40,9 @@ def _one_line(text) -> str:
 def topics(catalog: Catalog | None = None) -> dict[str, dict[str, list]]:
     """``{topic: {dataset: [file records]}}`` in the book's topic order, datasets in catalogue order."""
     catalog = catalog or Catalog()
-    out: dict[str, dict[str, list]] = {t: {} for t in TOPICS}
+    out: dict[str, dict[str, list]] = {data.topic(t).TITLE: {} for t in data.TOPIC_MODULES}
     for r in catalog.files:
-        topic = SCHEMAS[r.dataset].topic
-        out.setdefault(topic, {}).setdefault(r.dataset, []).append(r)
+        out[data.topic_of(r.dataset).TITLE].setdefault(r.dataset, []).append(r)
     return {t: d for t, d in out.items() if d}
 
 
@@ -61,13 +67,17 @@ def data_page(catalog: Catalog | None = None, *, prefix: str = "../data/") -> st
     out = [
         f"{len(catalog.files)} files in {sum(len(d) for d in groups.values())} datasets: {n_raw} of figures as published, "
         f"{len(catalog.files) - n_raw} derived by the book's scripts. Topics: "
-        + "; ".join(f"{t} ({len(d)})" for t, d in groups.items()) + ".\n"
+        + "; ".join(f"{t} ({len(d)})" for t, d in groups.items())
+        + ".\n"
     ]
     for topic, datasets in groups.items():
         out.append(f"**{topic}**\n")
         for name, recs in datasets.items():
-            schema = SCHEMAS[name]
-            out.append(f"- Dataset `{name}`: {schema.doc} Columns: {_columns(schema)}.\n" + "".join(_file(r, prefix) for r in recs))
+            schema = data.schema(name)
+            out.append(
+                f"- Dataset `{name}`: {schema.doc} Columns: {_columns(schema)}.\n"
+                + "".join(_file(r, prefix) for r in recs)
+            )
     return "\n".join(out)
 
 

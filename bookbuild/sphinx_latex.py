@@ -1,7 +1,7 @@
 """Sphinx extension for the PDF: the text block is the width the figures are drawn for, and tables and
 long strings stay inside it.
 
-- The text block's width is ``style.TEXT_WIDTH_IN``: on ``config-inited`` the left and right
+- The text block's width is ``page.TEXT_WIDTH_IN``: on ``config-inited`` the left and right
   margins (Sphinx's ``hmargin``) are set to what the paper leaves around it. The preamble in
   ``_config.yml`` writes the width LaTeX ended up with to the log, and tests/test_pdf.py checks
   it, so a figure drawn at the text width prints at the size it was drawn.
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
-from . import pdf, style
+from pakbook.figures import page
 
 #: Paper widths in inches, by LaTeX paper size (``latex_elements.papersize``).
 PAPER_WIDTH_IN = {"a4paper": 210 / 25.4, "letterpaper": 8.5}
@@ -35,7 +35,7 @@ BODY_PT = 11
 #: Average advance of a character of the body text (FreeSerif), in em: about 5.1 pt at 11 pt.
 CHAR_EM = 0.464
 #: Average characters of body text on one line of the PDF's text block, counting each column's padding.
-LINE_CHARS = int(style.TEXT_WIDTH_IN * pdf.PT_PER_IN / (BODY_PT * CHAR_EM))
+LINE_CHARS = int(page.TEXT_WIDTH_IN * page.PT_PER_IN / (BODY_PT * CHAR_EM))
 #: Room a column's padding (two \tabcolsep, 12 pt) takes, in characters, rounded up.
 COLUMN_PAD = 3
 #: A string with no space longer than this gets break points (in a table cell: ``LONG_WORD_IN_TABLE``;
@@ -49,8 +49,17 @@ MONO_WIDTH = 1.3
 #: A capital letter is wider than the average letter of the body text by about this factor.
 CAPITAL_WIDTH = 1.35
 #: Nodes whose text is left alone (code, math, raw output, titles that also go into PDF bookmarks).
-_KEEP = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_block, nodes.title,
-         nodes.subtitle, nodes.rubric, nodes.doctest_block)
+_KEEP = (
+    nodes.literal,
+    nodes.literal_block,
+    nodes.raw,
+    nodes.math,
+    nodes.math_block,
+    nodes.title,
+    nodes.subtitle,
+    nodes.rubric,
+    nodes.doctest_block,
+)
 
 
 def text_length(text: str) -> float:
@@ -65,8 +74,13 @@ def word_length(word: str, long_word: int = LONG_WORD) -> float:
     return text_length(word)
 
 
-def column_widths(rows: Sequence[Sequence[str]], line: int = LINE_CHARS, pad: int = COLUMN_PAD,
-                  long_word: int = LONG_WORD, min_widths: Sequence[float] | None = None) -> list[int]:
+def column_widths(
+    rows: Sequence[Sequence[str]],
+    line: int = LINE_CHARS,
+    pad: int = COLUMN_PAD,
+    long_word: int = LONG_WORD,
+    min_widths: Sequence[float] | None = None,
+) -> list[int]:
     """Relative widths for the columns of a table whose cells hold ``rows`` of text.
 
     Each width is the column's text width in characters plus ``pad``; together they
@@ -82,8 +96,10 @@ def column_widths(rows: Sequence[Sequence[str]], line: int = LINE_CHARS, pad: in
     cols = [[r[i] if i < len(r) else "" for r in rows] for i in range(ncol)]
     minimum = list(min_widths) if min_widths is not None else [0.0] * ncol
     longest = [max(max(text_length(c) for c in col), minimum[i]) for i, col in enumerate(cols)]
-    word = [max(minimum[i], max((word_length(w, long_word) for c in col for w in c.split()), default=0)) + 1
-            for i, col in enumerate(cols)]
+    word = [
+        max(minimum[i], max((word_length(w, long_word) for c in col for w in c.split()), default=0)) + 1
+        for i, col in enumerate(cols)
+    ]
     mean = [max(1.0, sum(text_length(c) for c in col) / len(col)) for col in cols]
     room = max(ncol, line - pad * ncol)
     if sum(longest) <= room:
@@ -127,7 +143,7 @@ def break_pieces(word: str, run: int = RUN) -> list[str]:
     """
     out = []
     for part in (p for p in _AFTER.split(word) if p):
-        out.extend(part[i:i + run] for i in range(0, len(part), run))
+        out.extend(part[i : i + run] for i in range(0, len(part), run))
     return out
 
 
@@ -136,7 +152,7 @@ def split_text(text: str, long: re.Pattern = _LONG) -> list[str]:
     pieces, pos = [], 0
     for m in long.finditer(text):
         if m.start() > pos:
-            pieces.append(text[pos:m.start()])
+            pieces.append(text[pos : m.start()])
         pieces.extend(break_pieces(m.group()))
         pos = m.end()
     if pos < len(text):
@@ -217,7 +233,7 @@ def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
     allow_breaks_in_long_strings(doctree)
 
 
-def hmargin_in(papersize: str, text_width_in: float = style.TEXT_WIDTH_IN) -> float:
+def hmargin_in(papersize: str, text_width_in: float = page.TEXT_WIDTH_IN) -> float:
     """The left and right margin that leave a text block of ``text_width_in`` on the paper."""
     if papersize not in PAPER_WIDTH_IN:
         raise ValueError(f"latex_elements.papersize {papersize!r} is not one of {sorted(PAPER_WIDTH_IN)}")
@@ -225,18 +241,20 @@ def hmargin_in(papersize: str, text_width_in: float = style.TEXT_WIDTH_IN) -> fl
 
 
 def on_config_inited(app, config) -> None:
-    """Set the text block's width from ``style.TEXT_WIDTH_IN``, and check the body size that LINE_CHARS assumes."""
+    """Set the text block's width from ``page.TEXT_WIDTH_IN``, and check the body size that LINE_CHARS assumes."""
     from sphinx.errors import ConfigError
 
     elements = dict(config.latex_elements or {})
     pointsize = elements.get("pointsize", "10pt")
     if pointsize != f"{BODY_PT}pt":
-        raise ConfigError(f"latex_elements.pointsize is {pointsize}; pakbook.sphinx_latex measures tables for "
-                          f"{BODY_PT}pt (BODY_PT)")
+        raise ConfigError(
+            f"latex_elements.pointsize is {pointsize}; bookbuild.sphinx_latex measures tables for {BODY_PT}pt (BODY_PT)"
+        )
     setup = elements.get("sphinxsetup", "")
     if "hmargin" in setup:
-        raise ConfigError("latex_elements.sphinxsetup sets hmargin; pakbook.sphinx_latex sets it from "
-                          "style.TEXT_WIDTH_IN")
+        raise ConfigError(
+            "latex_elements.sphinxsetup sets hmargin; bookbuild.sphinx_latex sets it from page.TEXT_WIDTH_IN"
+        )
     margin = hmargin_in(elements.get("papersize", "letterpaper"))
     elements["sphinxsetup"] = ",".join(filter(None, [setup, f"hmargin={margin:.5f}in"]))
     config.latex_elements = elements

@@ -25,21 +25,21 @@ VISIONS = ("normal", "protan", "deutan", "tritan")
 #: Machado et al. (2009), Table 1, severity 1.0 (protanopia, deuteranopia, tritanopia); applied to linear RGB.
 MACHADO_2009 = {
     "normal": np.eye(3),
-    "protan": np.array([[0.152286, 1.052583, -0.204868],
-                        [0.114503, 0.786281, 0.099216],
-                        [-0.003882, -0.048116, 1.051998]]),
-    "deutan": np.array([[0.367322, 0.860646, -0.227968],
-                        [0.280085, 0.672501, 0.047413],
-                        [-0.011820, 0.042940, 0.968881]]),
-    "tritan": np.array([[1.255528, -0.076749, -0.178779],
-                        [-0.078411, 0.930809, 0.147602],
-                        [0.004733, 0.691367, 0.303900]]),
+    "protan": np.array(
+        [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+    ),
+    "deutan": np.array(
+        [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+    ),
+    "tritan": np.array(
+        [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]
+    ),
 }
 
 # sRGB (IEC 61966-2-1) primaries to CIE XYZ, D65 white.
-_RGB_TO_XYZ = np.array([[0.4124564, 0.3575761, 0.1804375],
-                        [0.2126729, 0.7151522, 0.0721750],
-                        [0.0193339, 0.1191920, 0.9503041]])
+_RGB_TO_XYZ = np.array(
+    [[0.4124564, 0.3575761, 0.1804375], [0.2126729, 0.7151522, 0.0721750], [0.0193339, 0.1191920, 0.9503041]]
+)
 _WHITE_D65 = _RGB_TO_XYZ @ np.ones(3)
 
 
@@ -48,7 +48,7 @@ def hex_to_rgb(colour: str) -> np.ndarray:
     h = colour.lstrip("#")
     if len(h) != 6:
         raise ValueError(f"not a #RRGGBB colour: {colour!r}")
-    return np.array([int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)])
+    return np.array([int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)])
 
 
 def to_linear(rgb) -> np.ndarray:
@@ -79,7 +79,7 @@ def ciede2000(lab1, lab2) -> float:
     L1, a1, b1 = (float(v) for v in lab1)
     L2, a2, b2 = (float(v) for v in lab2)
     c_bar = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
-    g = 0.5 * (1 - math.sqrt(c_bar ** 7 / (c_bar ** 7 + 25 ** 7)))
+    g = 0.5 * (1 - math.sqrt(c_bar**7 / (c_bar**7 + 25**7)))
     a1p, a2p = (1 + g) * a1, (1 + g) * a2
     c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
     h1p = math.degrees(math.atan2(b1, a1p)) % 360 if c1p else 0.0
@@ -103,10 +103,15 @@ def ciede2000(lab1, lab2) -> float:
         hp_bar = (h1p + h2p + 360) / 2
     else:
         hp_bar = (h1p + h2p - 360) / 2
-    t = (1 - 0.17 * math.cos(math.radians(hp_bar - 30)) + 0.24 * math.cos(math.radians(2 * hp_bar))
-         + 0.32 * math.cos(math.radians(3 * hp_bar + 6)) - 0.20 * math.cos(math.radians(4 * hp_bar - 63)))
+    t = (
+        1
+        - 0.17 * math.cos(math.radians(hp_bar - 30))
+        + 0.24 * math.cos(math.radians(2 * hp_bar))
+        + 0.32 * math.cos(math.radians(3 * hp_bar + 6))
+        - 0.20 * math.cos(math.radians(4 * hp_bar - 63))
+    )
     d_theta = 30 * math.exp(-(((hp_bar - 275) / 25) ** 2))
-    rc = 2 * math.sqrt(Cp_bar ** 7 / (Cp_bar ** 7 + 25 ** 7))
+    rc = 2 * math.sqrt(Cp_bar**7 / (Cp_bar**7 + 25**7))
     sl = 1 + 0.015 * (Lp_bar - 50) ** 2 / math.sqrt(20 + (Lp_bar - 50) ** 2)
     sc = 1 + 0.045 * Cp_bar
     sh = 1 + 0.015 * Cp_bar * t
@@ -131,12 +136,13 @@ class Clash:
     minimum: float
 
     def __str__(self) -> str:
-        return (f"{self.group}: {self.first} and {self.second} are {self.delta_e:.1f} apart (CIEDE2000) "
-                f"with {self.vision} vision; at least {self.minimum:g} needed")
+        return (
+            f"{self.group}: {self.first} and {self.second} are {self.delta_e:.1f} apart (CIEDE2000) "
+            f"with {self.vision} vision; at least {self.minimum:g} needed"
+        )
 
 
-def clashes(group: str, colours: Mapping[str, str], minimum: float,
-            visions: Iterable[str] = VISIONS) -> list[Clash]:
+def clashes(group: str, colours: Mapping[str, str], minimum: float, visions: Iterable[str] = VISIONS) -> list[Clash]:
     """Every pair of differently named colours in ``colours`` closer than ``minimum`` for any vision.
 
     Two names for the same hex value are one colour (one meaning) and are not compared.
@@ -173,9 +179,9 @@ def png_info(data: bytes) -> tuple[int, int, float | None]:
     dpi = None
     pos = 8
     while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if kind == b"pHYs":
-            ppu_x, _, unit = struct.unpack(">IIB", data[pos + 8:pos + 17])
+            ppu_x, _, unit = struct.unpack(">IIB", data[pos + 8 : pos + 17])
             if unit == 1:  # pixels per metre
                 dpi = ppu_x * 0.0254
         if kind in (b"IDAT", b"IEND"):
@@ -208,8 +214,11 @@ def look_without_colour(artist) -> tuple:
     if isinstance(artist, Collection):
         styles = artist.get_linestyle()
         seq = styles[0][1] if styles else None
-        return ("collection", "solid" if seq is None else tuple(round(float(s), 3) for s in seq),
-                str(getattr(artist, "get_hatch", lambda: "")() or ""))
+        return (
+            "collection",
+            "solid" if seq is None else tuple(round(float(s), 3) for s in seq),
+            str(getattr(artist, "get_hatch", lambda: "")() or ""),
+        )
     return (type(artist).__name__,)
 
 

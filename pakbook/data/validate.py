@@ -26,13 +26,13 @@ import io
 import json
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
+from ..errors import DataError
 from .catalog import Catalog, FileRecord
-from .errors import DataError
 
 KINDS = ("str", "int", "float", "date", "partial_date", "year")
 _PANDAS_DTYPE = {"str": "str", "int": "Int64", "float": "float64", "year": "Int64", "partial_date": "str"}
@@ -116,8 +116,6 @@ class TableSchema:
     table_checks: tuple[TableCheck, ...] = ()
     min_rows: int = 1
     doc: str = ""
-    #: Heading under which the "Data and sources" page lists the dataset.
-    topic: str = "Other"
 
     @property
     def names(self) -> list[str]:
@@ -132,8 +130,8 @@ class GeoSchema:
     key: tuple[str, ...] = ()
     min_features: int = 1
     doc: str = ""
-    extra: dict = field(default_factory=dict)
-    topic: str = "Other"
+    #: The register ids of the layer's producers (a GeoJSON layer has no source_id column): attrs["source_ids"].
+    source_ids: tuple[str, ...] = ()
 
 
 def both_or_neither(a: str, b: str) -> RowCheck:
@@ -246,7 +244,11 @@ def date_matches_precision(date_col: str, precision_col: str) -> RowCheck:
         want = PRECISION_LENGTH.get(row[precision_col])
         if want is not None and row[date_col] is not None and len(row[date_col]) != want:
             form = {10: "YYYY-MM-DD", 7: "YYYY-MM", 4: "YYYY"}[want]
-            return date_col, f"a date written {form}, because '{precision_col}' is {row[precision_col]}", _show(row[date_col])
+            return (
+                date_col,
+                f"a date written {form}, because '{precision_col}' is {row[precision_col]}",
+                _show(row[date_col]),
+            )
         return None
 
     return check
@@ -276,7 +278,12 @@ def sorted_by(col: str) -> TableCheck:
             if v is None:
                 continue
             if prev is not None and v < prev:
-                return line, col, f"rows in ascending order of {col} (not before {_show(prev)[1:-1]} on line {prev_line})", _show(v)
+                return (
+                    line,
+                    col,
+                    f"rows in ascending order of {col} (not before {_show(prev)[1:-1]} on line {prev_line})",
+                    _show(v),
+                )
             prev, prev_line = v, line
         return None
 
@@ -343,7 +350,9 @@ def decode(raw: bytes, file: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(file, line, None, "UTF-8 text", f"the byte 0x{raw[exc.start]:02x}, which is not UTF-8") from None
+        raise DataError(
+            file, line, None, "UTF-8 text", f"the byte 0x{raw[exc.start]:02x}, which is not UTF-8"
+        ) from None
     if text.startswith("\ufeff"):
         raise DataError(file, 1, None, "UTF-8 without a byte-order mark", "a byte-order mark")
     return text
@@ -363,7 +372,13 @@ def cited_ids(text: str) -> list[str]:
 def _check_cited(text, catalog: Catalog, file: str, line, column: str):
     for sid in cited_ids(str(text)):
         if sid not in catalog.sources:
-            raise DataError(file, line, column, "bracketed citations that are source ids defined under 'sources' in data/catalog.yml", repr(sid))
+            raise DataError(
+                file,
+                line,
+                column,
+                "bracketed citations that are source ids defined under 'sources' in data/catalog.yml",
+                repr(sid),
+            )
 
 
 def _check_key(rows: list[dict], lines: list, key: tuple[str, ...], file: str):
@@ -372,7 +387,9 @@ def _check_key(rows: list[dict], lines: list, key: tuple[str, ...], file: str):
         k = tuple(row[c] for c in key)
         if k in seen:
             shown = ", ".join(f"{c}={row[c]}" for c in key)
-            raise DataError(file, line, ",".join(key), f"a unique key ({shown} appears once)", f"a duplicate of {seen[k]}")
+            raise DataError(
+                file, line, ",".join(key), f"a unique key ({shown} appears once)", f"a duplicate of {seen[k]}"
+            )
         seen[k] = f"line {line}" if isinstance(line, int) else line
 
 
@@ -462,7 +479,13 @@ def read_geojson(catalog: Catalog, record: FileRecord, schema: GeoSchema):
     except json.JSONDecodeError as exc:
         raise DataError(file, exc.lineno, None, "valid JSON", exc.msg) from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise DataError(file, None, "type", "a GeoJSON FeatureCollection", doc.get("type") if isinstance(doc, dict) else type(doc).__name__)
+        raise DataError(
+            file,
+            None,
+            "type",
+            "a GeoJSON FeatureCollection",
+            doc.get("type") if isinstance(doc, dict) else type(doc).__name__,
+        )
     crs = (doc.get("crs") or {}).get("properties", {}).get("name")
     if crs not in (None, "urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326"):
         raise DataError(file, None, "crs", "WGS 84 longitude/latitude (CRS84)", crs)
@@ -476,7 +499,13 @@ def read_geojson(catalog: Catalog, record: FileRecord, schema: GeoSchema):
         props = feat.get("properties") or {}
         unexpected = sorted(set(props) - {c.name for c in schema.properties})
         if unexpected:
-            raise DataError(file, at, unexpected[0], "only the properties " + ", ".join(c.name for c in schema.properties), "an unexpected property")
+            raise DataError(
+                file,
+                at,
+                unexpected[0],
+                "only the properties " + ", ".join(c.name for c in schema.properties),
+                "an unexpected property",
+            )
         row = {}
         for c in schema.properties:
             v = props.get(c.name)
@@ -486,14 +515,22 @@ def read_geojson(catalog: Catalog, record: FileRecord, schema: GeoSchema):
         except Exception as exc:  # shapely raises several types for malformed geometry
             raise DataError(file, at, "geometry", "a GeoJSON geometry", str(exc)) from None
         if geom.geom_type not in schema.geometry_types:
-            raise DataError(file, at, "geometry", "a geometry of type " + " or ".join(schema.geometry_types), geom.geom_type)
+            raise DataError(
+                file, at, "geometry", "a geometry of type " + " or ".join(schema.geometry_types), geom.geom_type
+            )
         if geom.is_empty:
             raise DataError(file, at, "geometry", "a non-empty geometry", "an empty geometry")
         if not geom.is_valid:
             raise DataError(file, at, "geometry", "a valid geometry", shapely.is_valid_reason(geom))
         gx0, gy0, gx1, gy1 = geom.bounds
         if gx0 < x0 or gy0 < y0 or gx1 > x1 or gy1 > y1:
-            raise DataError(file, at, "geometry", f"coordinates within lon {x0:g}..{x1:g}, lat {y0:g}..{y1:g}", f"bounds {tuple(round(b, 4) for b in geom.bounds)}")
+            raise DataError(
+                file,
+                at,
+                "geometry",
+                f"coordinates within lon {x0:g}..{x1:g}, lat {y0:g}..{y1:g}",
+                f"bounds {tuple(round(b, 4) for b in geom.bounds)}",
+            )
         rows.append(row)
         geoms.append(geom)
         where.append(at)
@@ -502,4 +539,5 @@ def read_geojson(catalog: Catalog, record: FileRecord, schema: GeoSchema):
     df = _frame(rows, schema.properties)
     gdf = gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
     gdf.attrs["source_file"] = file
+    gdf.attrs["source_ids"] = list(schema.source_ids)
     return gdf

@@ -1,0 +1,1 @@
+"""Maps: primitives (``base``), map windows (``windows``), points and numbered sites (``points``), the book's maps (``book``)."""
