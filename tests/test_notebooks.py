@@ -84,6 +84,31 @@ def test_figures_have_caption_label_and_alt_text(nb):
         assert count == 1, f"{nb} cell {i}: {count} images in one figure cell"
 
 
+TABLE = re.compile(r":::\{table\}(?P<caption>[^\n]*)\n(?P<options>(?::[a-z]+:[^\n]*\n)*)")
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=str)
+def test_tables_have_caption_label_and_source(nb):
+    """Every table a notebook prints (figures.table) is a numbered {table} with a caption, a tbl- label and a source line."""
+    doc = _load(nb)
+    names = []
+    for i, cell in enumerate(doc["cells"]):
+        for out in cell.get("outputs", []):
+            md = out.get("data", {}).get("text/markdown")
+            text = "".join(md) if isinstance(md, list) else (md or "")
+            if "|---" not in text or paths.rel(paths.ROOT / nb).startswith("backmatter/"):
+                continue
+            tables = list(TABLE.finditer(text))
+            assert tables, f"{nb} cell {i}: a Markdown table outside a numbered {{table}} (use figures.table)"
+            for m in tables:
+                assert len(m["caption"].strip()) > 20, f"{nb} cell {i}: table without a caption"
+                name = re.search(r":name: (tbl-[a-z0-9-]+)", m["options"])
+                assert name, f"{nb} cell {i}: table without a tbl- label"
+                names.append(name[1])
+            assert "\nSource: " in text, f"{nb} cell {i}: table without a source line"
+    assert len(names) == len(set(names)), f"{nb}: two tables with one label"
+
+
 def _glued_keys(doc):
     keys = set()
     for cell in doc["cells"]:
@@ -176,3 +201,19 @@ def test_images_finds_displayed_and_glued_pngs_with_their_cells():
         ]
     }
     assert notebooks.images(doc) == [(1, b"\x89PNG fake", False), (2, b"\x89PNG fake", True)]
+
+
+def test_the_chapter_template_runs_and_keeps_the_contract(tmp_path):
+    """chapters/_template.ipynb (outside the table of contents) runs in a clean kernel, with a figure and a table."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    doc = nbformat.read(paths.CHAPTERS / "_template.ipynb", as_version=4)
+    assert "_template" not in " ".join(map(str, NOTEBOOKS)), "the template must stay out of the table of contents"
+    NotebookClient(
+        doc, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(paths.CHAPTERS)}}
+    ).execute()
+    outputs = [o for c in doc.cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert any("image/png" in o.get("data", {}) for o in outputs), "the template's figure cell drew nothing"
+    assert any(":name: tbl-template" in "".join(o.get("data", {}).get("text/markdown", "")) for o in outputs)

@@ -72,6 +72,19 @@ def test_chapter_figures_are_numbered_and_captioned(built_site):
         assert (paths.HTML / site.resolve(page + ".html", fig.src)[0]).is_file()
 
 
+def test_chapter_tables_are_numbered_and_captioned(built_site):
+    """A table printed by figures.table reaches the reader as a numbered, captioned HTML table with its label."""
+    import re
+
+    for f in notebooks.toc_files():
+        html = (paths.HTML / (f + ".html")).read_text(encoding="utf-8")
+        for m in re.finditer(r'<table[^>]*id="(tbl-[^"]+)"[^>]*>(.*?)</table>', html, re.S):
+            caption = re.search(r"<caption>(.*?)</caption>", m[2], re.S)
+            assert caption, f"{f}#{m[1]}: a table without a caption"
+            text = " ".join(re.sub(r"<[^>]+>", " ", caption[1]).split())
+            assert re.match(r"Table \d+(\.\d+)* \S", text), f"{f}#{m[1]}: no table number in {text!r}"
+
+
 @pytest.fixture(scope="module")
 def sphinx_config(built_site):
     """The configuration the site was built with, from Sphinx's pickled environment."""

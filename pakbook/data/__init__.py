@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..errors import DataError
-from .catalog import Catalog
-from .validate import GeoSchema, TableSchema, read_geojson, read_table
+
+if TYPE_CHECKING:  # imported when first used, so that `python -m pakbook.data.catalog` runs cleanly
+    from .catalog import Catalog
+    from .validate import GeoSchema, TableSchema
 
 #: The topic modules in the order of the "Data and sources" page.
 TOPIC_MODULES = ("geography", "facts", "aid", "trade", "arms", "cpec", "security", "minerals", "contacts", "events")
@@ -103,6 +106,9 @@ def derived_tables() -> dict:
 
 def load(name: str, *, catalog: Catalog | None = None) -> pd.DataFrame:
     """Load and validate one dataset by name (all its parts), or raise DataError."""
+    from .catalog import Catalog
+    from .validate import GeoSchema, read_geojson, read_table
+
     sch = schema(name)
     catalog = catalog or Catalog()
     records = catalog.for_dataset(name)

@@ -95,10 +95,20 @@ def year_axis(ax, kind: str, *, first: int, last: int) -> None:
     ax.set_xlabel(PERIODS[kind], fontsize=MIN_FONT_PT)
 
 
+class _Values(mticker.Formatter):
+    """Tick values with thousands separated and as many decimals as the tick step needs (0, 0.5, 1.0 or 0, 5, 10)."""
+
+    def __call__(self, x, pos=None):
+        locs = [v for v in self.axis.get_majorticklocs() if v == v] or [x]
+        step = min((abs(b - a) for a, b in zip(locs, locs[1:]) if b != a), default=1.0)
+        decimals = 0 if step >= 1 or float(step).is_integer() else min(3, len(f"{step:.3g}".split(".")[1]))
+        return f"{x:,.{decimals}f}"
+
+
 def value_axis(ax, unit: str, *, horizontal: bool = False) -> None:
     """The unit as the value axis's label, thousands separated, and a light grid along it."""
     axis = ax.xaxis if horizontal else ax.yaxis
-    axis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 10 or v == 0 else f"{v:,.1f}"))
+    axis.set_major_formatter(_Values())
     (ax.set_xlabel if horizontal else ax.set_ylabel)(unit, fontsize=MIN_FONT_PT)
     ax.grid(True, axis="x" if horizontal else "y", color="#E3E3E3", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)

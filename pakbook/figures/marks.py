@@ -15,8 +15,10 @@ from . import style
 from .axes import date_span
 from .page import MIN_FONT_PT
 
-#: Height of the band above the plot that holds the event numbers (two staggered rows), inches.
-EVENT_BAND_IN = 0.30
+#: Rows of numbers above the plot, staggered so that close events keep their numbers apart.
+ROWS = 3
+#: Height of the band above the plot that holds the event numbers, inches.
+EVENT_BAND_IN = 0.14 * ROWS + 0.04
 #: Closest two numbers may stand in one row, inches.
 _MIN_GAP_IN = 0.16
 
@@ -46,7 +48,12 @@ def when(e) -> str:
 
     start = one(e["date"])
     end = e.get("end_date")
-    return f"{start} to {one(end)}" if isinstance(end, str) and end else start
+    if not (isinstance(end, str) and end):
+        return start
+    a, b = e["date"].split("-"), end.split("-")
+    if len(a) == len(b) == 3 and a[:2] == b[:2]:  # within one month: "20-21 Apr 2015"
+        return f"{int(a[2])}-{one(end)}"
+    return f"{start} to {one(end)}"
 
 
 def within(events: pd.DataFrame, kind: str, lo: float, hi: float) -> pd.DataFrame:
@@ -65,7 +72,7 @@ def mark(ax, events: pd.DataFrame, kind: str) -> None:
     x0, x1 = ax.get_xlim()
     fig = ax.figure
     per_in = (x1 - x0) / (ax.get_position().width * fig.get_size_inches()[0])
-    last_x = [float("-inf"), float("-inf")]
+    last_x = [float("-inf")] * ROWS
     for n, ((_, e), (a, b)) in enumerate(zip(events.iterrows(), spans(events, kind)), start=1):
         gid = f"event:{e['event_id']}"
         if b - a > 1e-9:
@@ -73,15 +80,17 @@ def mark(ax, events: pd.DataFrame, kind: str) -> None:
         else:
             ax.axvline(a, color=style.EVENT, linewidth=0.7, linestyle=(0, (2, 1.5)), zorder=0.6, gid=gid)
         x = min(max(a, x0), x1)
-        row = 0 if (x - last_x[0]) / per_in >= _MIN_GAP_IN else 1
-        if row == 1 and (x - last_x[1]) / per_in < _MIN_GAP_IN:
-            row = 0
+        gaps = [(x - last) / per_in for last in last_x]
+        row = next((r for r, g in enumerate(gaps) if g >= _MIN_GAP_IN), None)
+        if row is None:  # every row is taken here: set the number just right of the nearest free place
+            row = max(range(ROWS), key=lambda r: gaps[r])
+            x = last_x[row] + _MIN_GAP_IN * per_in
         last_x[row] = x
         ax.annotate(
             str(n),
             (x, 1),
             xycoords=("data", "axes fraction"),
-            xytext=(0, 2 + 9 * row),
+            xytext=(0, 2 + 10 * row),
             textcoords="offset points",
             ha="center",
             va="bottom",

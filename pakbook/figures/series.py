@@ -77,7 +77,7 @@ def series(
         margins = frame.Margins(margins.left, margins.right, margins.top + marks.EVENT_BAND_IN, margins.labels)
     fig, ax = frame.new_figure(
         plot_height_in=PLOT_HEIGHT_IN,
-        source=sources.line(drawn, shown),
+        source=sources.line(drawn, ("Events", shown)),
         note=" ".join(notes) or None,
         legend_rows=n_rows,
         margins=margins,

@@ -8,9 +8,22 @@ figure can neither credit a source it did not draw nor leave out one it did.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..data.catalog import Catalog
+
+#: Where a producer's name ends and the description of the copy begins ("Daily Times (APP), as archived by ...").
+_NAME_END = re.compile(r" \(|, | as (?:reported|republished|archived|quoted)| via ")
+
+
+def short_credit(source: dict) -> str:
+    """What a figure prints for a source: its ``credit`` in the register, else its producer's name without the
+    description of the copy that was read (the register keeps that)."""
+    if source.get("credit"):
+        return str(source["credit"]).strip()
+    return _NAME_END.split(str(source["producer"]).strip(), maxsplit=1)[0].strip()
 
 
 def ids_of(*frames) -> list[str]:
@@ -38,16 +51,27 @@ def credit(ids, catalog: Catalog | None = None) -> str:
     for sid in ids:
         if sid not in catalog.sources:
             raise KeyError(f"source id {sid!r} is not in the register of {catalog.path}")
-        s = catalog.sources[sid]
-        text = str(s.get("credit") or s["producer"]).strip()
+        text = short_credit(catalog.sources[sid])
         if text not in out:
             out.append(text)
     return "; ".join(out)
 
 
 def line(*frames, method: str | None = None, catalog: Catalog | None = None) -> str:
-    """The source line for the rows of ``frames``, then ``method`` (how the figure computed what it shows)."""
-    text = credit(ids_of(*frames), catalog) + "."
+    """The source line for the rows of ``frames``, then ``method`` (how the figure computed what it shows).
+
+    A frame may be given as ``(label, frame)``: its sources are then credited in a sentence of their own
+    ("Events: ..."), after the unlabelled ones, unless every one of them is already credited.
+    """
+    plain = [f for f in frames if not isinstance(f, tuple)]
+    labelled = [f for f in frames if isinstance(f, tuple)]
+    main = ids_of(*plain)
+    parts = [credit(main, catalog) + "."] if main else []
+    for label, frame in labelled:
+        extra = [i for i in ids_of(frame) if i not in main]
+        if extra:
+            parts.append(f"{label}: {credit(extra, catalog)}.")
+            main += extra
     if method:
-        text += " " + method.strip()
-    return text
+        parts.append(method.strip())
+    return " ".join(parts)

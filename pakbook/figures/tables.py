@@ -21,9 +21,7 @@ def cell(value, blank: str = "–") -> str:
     """Text safe inside a Markdown table cell: no line breaks, '|' escaped; ``blank`` for a missing value."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return blank
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # a float keeps its decimals: round it first
         value = f"{value:,}"
     return str(value).replace("|", "\\|").replace("\n", " ").strip() or blank
 
