@@ -9,7 +9,7 @@ unique across them. Nothing partial is returned.
 Each topic is one module, which holds what its data are (schemas with units and column
 docs), how they are read (named loaders that add an index, an order or a filter) and how
 its derived tables are made (``DERIVED``): ``geography``, ``facts``, ``aid``, ``trade``,
-``arms``, ``cpec``, ``security``, ``minerals``, ``contacts``, ``events``. A chapter imports
+``finance``, ``arms``, ``cpec``, ``security``, ``minerals``, ``contacts``, ``events``. A chapter imports
 the topics it uses (``from pakbook.data import trade``); the registry below imports a topic
 only when one of its datasets is loaded, so that the execution manifest records, and a
 change re-executes, only the chapters that read that topic.
@@ -30,7 +30,19 @@ if TYPE_CHECKING:  # imported when first used, so that `python -m pakbook.data.c
     from .validate import GeoSchema, TableSchema
 
 #: The topic modules in the order of the "Data and sources" page.
-TOPIC_MODULES = ("geography", "facts", "aid", "trade", "arms", "cpec", "security", "minerals", "contacts", "events")
+TOPIC_MODULES = (
+    "geography",
+    "facts",
+    "aid",
+    "trade",
+    "finance",
+    "arms",
+    "cpec",
+    "security",
+    "minerals",
+    "contacts",
+    "events",
+)
 
 #: dataset name (the catalogue's ``dataset`` field) -> the topic module that holds its schema.
 #: tests/test_catalog.py checks that this agrees with each module's ``SCHEMAS`` both ways.
@@ -54,6 +66,9 @@ DATASETS = {
     "china_pakistan_trade": "trade",
     "china_pakistan_mirror_gap": "trade",
     "us_pakistan_trade": "trade",
+    "exports_to_china_by_product": "trade",
+    "external_debt_by_creditor": "finance",
+    "financing_events": "finance",
     "sipri_tiv": "arms",
     "sipri_register": "arms",
     "sipri_shares": "arms",
@@ -132,6 +147,8 @@ def load(name: str, *, catalog: Catalog | None = None) -> pd.DataFrame:
         )
     df.attrs["source_file"] = ", ".join(r.path for r in records)
     df.attrs["units"] = frames[0].attrs.get("units", {})
+    if sch.period:
+        df.attrs["period"] = sch.period
     return df
 
 

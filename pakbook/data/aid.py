@@ -116,6 +116,7 @@ US_AID_CRS = TableSchema(
 )
 
 US_AID_ECON_MIL = TableSchema(
+    period="us_fiscal_year",  # 'year' is the calendar year in which the US fiscal year ends
     doc="US aid obligations to Pakistan by fiscal year: economic, military and total, current and constant dollars. "
     "FY1948-FY2020 summed from the Greenbook accounts; FY2021-FY2024 totals from ForeignAssistance.gov, whose split is not "
     "available (blank). Coalition Support Funds are not included (see the CRS series).",
@@ -171,7 +172,7 @@ US_AID_CRS_SERIES = TableSchema(
 NO_ACCOUNT_ROWS = "no {cat} account rows in the Greenbook for this year (0 = none recorded, inferred)"
 
 
-def us_aid_econ_mil() -> str:
+def make_us_aid_econ_mil() -> str:
     """US aid obligations by fiscal year: economic, military, total. FY1948-FY2020 are sums of the Greenbook's
     account rows; a category without rows in a year that has rows is 0, with a note saying that the Greenbook
     records no account of that category that year (an inferred zero, not a published one). FY2021-FY2024 carry
@@ -275,7 +276,7 @@ CRS_SERIES = {
 }
 
 
-def us_aid_crs_series() -> str:
+def make_us_aid_crs_series() -> str:
     """CRS security-related, economic-related, Coalition Support Fund and total figures for FY2002-FY2007
     (cumulative) and each later fiscal year, each from the latest CRS edition that reports that period (later
     editions replace estimates and requests with actuals).
@@ -320,8 +321,8 @@ SCHEMAS = {
 }
 #: derived file (relative to data/) -> the rule that makes its text
 DERIVED = {
-    "derived/us_aid/us_aid_econ_mil_by_fy.csv": us_aid_econ_mil,
-    "derived/us_aid/us_aid_crs_series_fy2002_2020.csv": us_aid_crs_series,
+    "derived/us_aid/us_aid_econ_mil_by_fy.csv": make_us_aid_econ_mil,
+    "derived/us_aid/us_aid_crs_series_fy2002_2020.csv": make_us_aid_crs_series,
 }
 
 
@@ -331,6 +332,4 @@ def us_aid(catalog: Catalog | None = None) -> pd.DataFrame:
     FY2021-FY2024 have a total but a blank split: plot them as gaps, not zeros. A 0 in a year with Greenbook rows
     means the Greenbook records no account of that category that year (the note says so).
     """
-    df = load("us_aid_econ_mil", catalog=catalog)
-    df.attrs["period"] = "us_fiscal_year"  # 'year' is the calendar year in which the fiscal year ends
-    return df
+    return load("us_aid_econ_mil", catalog=catalog)

@@ -140,7 +140,7 @@ SIPRI_SHARES_COMPUTED = TableSchema(
 
 # -- derivation rules (data/derived/) ------------------------------------------------------------
 # -- arms -----------------------------------------------------------------------------------------
-def sipri_shares_computed() -> str:
+def make_sipri_shares_computed() -> str:
     """For every five-year window 1950-54 ... 2017-21: each supplier's TIV over the window and its share of SIPRI's
     total TIV over the window (SIPRI 2022 vintage).
     """
@@ -178,7 +178,7 @@ SCHEMAS = {
     "sipri_shares_computed": SIPRI_SHARES_COMPUTED,
 }
 #: derived file (relative to data/) -> the rule that makes its text
-DERIVED = {"derived/sipri/sipri_five_year_shares_computed.csv": sipri_shares_computed}
+DERIVED = {"derived/sipri/sipri_five_year_shares_computed.csv": make_sipri_shares_computed}
 
 
 def arms_imports(catalog: Catalog | None = None, *, vintage: str = SIPRI_2022) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """Writing the derived tables: numbers without float noise, CSV text, fiscal-year labels, and files written or checked.
 
-Each topic module's derivation rules (e.g. :func:`pakbook.data.aid.us_aid_econ_mil`) return a table's CSV text made with
+Each topic module's derivation rules (e.g. :func:`pakbook.data.aid.make_us_aid_econ_mil`) return a table's CSV text made with
 these helpers; ``scripts/derive_tables.py`` writes it with :func:`write_or_check`.
 """
 

@@ -28,6 +28,31 @@ DOTS_2022 = "IMF_DOTS_VIA_JACQPARK"
 
 # == trade =========================================================================================
 REPORTERS = ("Pakistan", "China", "United States")
+#: The Gulf Cooperation Council's six members, as IMF DOTS names them (a group the book sums, never a reporter).
+GCC = ("Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates")
+#: Pakistan's other partners in the statistical files: the EU at its 27 members of 2020 in every year, as the IMF
+#: computes it; the Gulf states; and neighbours and entrepots.
+OTHER_PARTNERS = (
+    "European Union (27, fixed composition)",
+    *GCC,
+    "United Kingdom",
+    "Hong Kong SAR",
+    "Afghanistan",
+    "India",
+    "Singapore",
+)
+#: Partners named in press-reported figures by destination (State Bank tables as quoted).
+REPORTED_PARTNERS = (
+    "World",
+    "European Union",
+    "Germany",
+    "Italy",
+    "Netherlands",
+    "Saudi Arabia",
+    "Spain",
+    "United Arab Emirates",
+    "United Kingdom",
+)
 
 
 #: US-reported imports in DOTS: the IMF labels them CIF, but they equal the US Census customs-value series (within 0.2%).
@@ -55,7 +80,7 @@ TRADE_DOTS = TableSchema(
     columns=(
         Col("year", "year", min=1948, max=2030),
         Col("reporter", choices=REPORTERS, doc="the country whose statistics these are"),
-        Col("partner", choices=REPORTERS + ("World",)),
+        Col("partner", choices=REPORTERS + ("World",) + OTHER_PARTNERS),
         Col("flow", choices=("exports", "imports"), doc="from the reporter's side"),
         Col(
             "valuation",
@@ -115,7 +140,7 @@ TRADE_REPORTED = TableSchema(
         Col("period_start", "date", earliest="1947-01-01", latest="2030-12-31"),
         Col("period_end", "date", earliest="1947-01-01", latest="2030-12-31"),
         Col("reporter", choices=REPORTERS),
-        Col("partner", choices=REPORTERS),
+        Col("partner", choices=tuple(dict.fromkeys(REPORTERS + REPORTED_PARTNERS))),
         Col(
             "flow",
             choices=("exports", "imports", "total", "balance"),
@@ -348,7 +373,7 @@ def _sort_key(row: list, *rest: int):
     return (not calendar, row[2] if calendar else row[3], *(row[i] for i in rest))
 
 
-def china_pakistan_trade_table() -> str:
+def make_china_pakistan_trade() -> str:
     """China-Pakistan flows by direction and reporter: IMF DOTS 1960-2020 (both reporters); press-reported figures
     only for calendar years DOTS does not cover for that reporter and direction (and the brief's 2024 figures, not
     found, as blank rows); Pakistani fiscal years as their own rows, with a blank ``year`` and their end year in
@@ -423,7 +448,7 @@ def china_pakistan_trade_table() -> str:
     return csv_text(header, rows)
 
 
-def china_pakistan_mirror_gap() -> str:
+def make_china_pakistan_mirror_gap() -> str:
     """For each year and direction with both reports in DOTS: exporter-reported exports (FOB) minus importer-reported
     imports (CIF), and that gap as a percentage of the latter.
     """
@@ -450,7 +475,7 @@ def china_pakistan_mirror_gap() -> str:
     return csv_text(header, rows)
 
 
-def us_pakistan_trade_table() -> str:
+def make_us_pakistan_trade() -> str:
     """US-Pakistan flows by direction and reporter: both DOTS vintages (US-reported imports at customs value, which
     DOTS labels CIF), US Census customs-basis imports summed by calendar year (months counted), and the exports
     and imports figures of the press-reported table (balances and totals stay there), fiscal years as in
@@ -546,7 +571,50 @@ def us_pakistan_trade_table() -> str:
     return csv_text(header, rows)
 
 
+EXPORTS_BY_PRODUCT = TableSchema(
+    doc="Pakistan's exports to China by product, as China's customs record them (China's imports from Pakistan) and "
+    "Pakistani diplomats and the press report them, one row per product line, period and source. Lines overlap (copper "
+    "and refined copper; rice and broken rice) and are not to be summed; a province's figure is never a national one.",
+    columns=(
+        Col("period", doc="a calendar year, or part of one (2023-01/11 = January to November 2023)"),
+        Col("period_type", choices=("calendar_year", "part_year")),
+        Col("period_start", "date", earliest="2015-01-01", latest="2030-12-31"),
+        Col("period_end", "date", earliest="2015-01-01", latest="2030-12-31"),
+        Col("months", "int", min=1, max=12, doc="months covered"),
+        Col(
+            "reporter",
+            choices=("China", "not_stated"),
+            doc="whose statistics: China's customs, or not stated by the source",
+        ),
+        Col("partner", choices=("Pakistan",)),
+        Col(
+            "coverage",
+            choices=("national", "Zhejiang province only"),
+            doc="national, or one Chinese province's imports",
+        ),
+        Col("product", doc="the product line as the source names it"),
+        Col("hs_code_as_stated", required=False, doc="the HS code where the source gives one"),
+        Col("value_usd_m", "float", required=False, min=0, unit="US$ million (current)"),
+        Col("qualifier", required=False, choices=QUALIFIERS),
+        Col("quantity", "float", required=False, min=0),
+        Col("quantity_unit", required=False),
+        Col("status", choices=("reported", "not_found")),
+        Col("source_id"),
+        Col("confidence", choices=CONFIDENCE + ("unverified",)),
+        Col("note", required=False),
+    ),
+    key=("period", "coverage", "product", "hs_code_as_stated", "source_id"),
+    row_checks=(
+        not_before("period_end", "period_start"),
+        required_if("value_usd_m", "status", ("reported",)),
+        blank_if("value_usd_m", "status", ("not_found",)),
+        required_if("qualifier", "status", ("reported",)),
+        both_or_neither("quantity", "quantity_unit"),
+    ),
+)
+
 SCHEMAS = {
+    "exports_to_china_by_product": EXPORTS_BY_PRODUCT,
     "trade_dots": TRADE_DOTS,
     "trade_census_monthly": TRADE_CENSUS_MONTHLY,
     "trade_reported": TRADE_REPORTED,
@@ -557,9 +625,9 @@ SCHEMAS = {
 }
 #: derived file (relative to data/) -> the rule that makes its text
 DERIVED = {
-    "derived/trade/china_pakistan_goods_trade.csv": china_pakistan_trade_table,
-    "derived/trade/china_pakistan_mirror_gap.csv": china_pakistan_mirror_gap,
-    "derived/trade/us_pakistan_goods_trade.csv": us_pakistan_trade_table,
+    "derived/trade/china_pakistan_goods_trade.csv": make_china_pakistan_trade,
+    "derived/trade/china_pakistan_mirror_gap.csv": make_china_pakistan_mirror_gap,
+    "derived/trade/us_pakistan_goods_trade.csv": make_us_pakistan_trade,
 }
 
 
@@ -586,3 +654,52 @@ def us_pakistan(period_type: str, catalog: Catalog | None = None) -> pd.DataFram
 def tariff_steps(catalog: Catalog | None = None) -> pd.DataFrame:
     """The 2025 US tariff steps for Pakistan, in order."""
     return load("us_tariffs_2025", catalog=catalog).sort_values("step", ignore_index=True)
+
+
+def exports_to_china_by_product(catalog: Catalog | None = None) -> pd.DataFrame:
+    """Pakistan's exports to China by product line, in period order (full years and part years: see ``months``)."""
+    df = load("exports_to_china_by_product", catalog=catalog)
+    return keep_attrs(df.sort_values(["period_start", "period_end", "product"], kind="stable", ignore_index=True), df)
+
+
+#: The partner groups of :func:`partner_shares`, in order.
+PARTNER_GROUPS = ("China", "United States", "European Union (27)", "Gulf (GCC six)", "United Kingdom", "All others")
+
+
+def partner_shares(catalog: Catalog | None = None) -> pd.DataFrame:
+    """Shares of Pakistan's goods exports and imports by partner group and year, as Pakistan reports them to the IMF.
+
+    One row per year, flow and group of :data:`PARTNER_GROUPS`: China, the United States, the EU at its 27 members of
+    2020, the six Gulf Cooperation Council states summed, the United Kingdom, and all others (the World total less the
+    rest). A year enters only when the total and every named partner have a value; ``share_pct`` is of the World total.
+    """
+    d = load("trade_dots", catalog=catalog)
+    pk = d[(d["reporter"] == "Pakistan") & (d["source_id"] == DOTS_2020)]
+    wide = pk.pivot_table(index=["year", "flow"], columns="partner", values="value_usd_m", aggfunc="sum")
+    groups = {
+        "China": ["China"],
+        "United States": ["United States"],
+        "European Union (27)": ["European Union (27, fixed composition)"],
+        "Gulf (GCC six)": list(GCC),
+        "United Kingdom": ["United Kingdom"],
+    }
+    needed = ["World"] + [p for ps in groups.values() for p in ps]
+    wide = wide.dropna(subset=[c for c in needed if c in wide.columns])
+    rows = []
+    for (year, flow), r in wide.iterrows():
+        named = {g: float(sum(r[p] for p in ps)) for g, ps in groups.items()}
+        named["All others"] = float(r["World"]) - sum(named.values())
+        for g in PARTNER_GROUPS:
+            rows.append(
+                {
+                    "year": int(year),
+                    "flow": flow,
+                    "partner_group": g,
+                    "value_usd_m": named[g],
+                    "share_pct": 100 * named[g] / float(r["World"]),
+                    "source_id": DOTS_2020,
+                }
+            )
+    out = pd.DataFrame(rows)
+    out.attrs = {"source_file": d.attrs.get("source_file", ""), "units": {"share_pct": "percent of Pakistan's total"}}
+    return out

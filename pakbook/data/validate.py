@@ -116,6 +116,9 @@ class TableSchema:
     table_checks: tuple[TableCheck, ...] = ()
     min_rows: int = 1
     doc: str = ""
+    #: The kind of period of the rows when it is not the calendar year (``us_fiscal_year``, ``pk_fiscal_year``):
+    #: set as ``attrs["period"]`` on what the loader returns, so that a chart labels its axis by it.
+    period: str | None = None
 
     @property
     def names(self) -> list[str]:
@@ -461,6 +464,8 @@ def read_table(catalog: Catalog, record: FileRecord, schema: TableSchema) -> pd.
             raise DataError(file, *problem)
     df = _frame(rows, schema.columns)
     df.attrs["source_file"] = file
+    if schema.period:
+        df.attrs["period"] = schema.period
     return df
 
 

@@ -76,7 +76,8 @@ def mark(ax, events: pd.DataFrame, kind: str) -> None:
     for n, ((_, e), (a, b)) in enumerate(zip(events.iterrows(), spans(events, kind)), start=1):
         gid = f"event:{e['event_id']}"
         if b - a > 1e-9:
-            ax.axvspan(a, b, color=style.GAP, alpha=0.28, linewidth=0, zorder=0.5, gid=gid)
+            # a month on a long axis is a hairline: the band's edge keeps it visible at any width
+            ax.axvspan(a, b, facecolor=style.GAP, alpha=0.35, edgecolor=style.EVENT, linewidth=0.5, zorder=0.5, gid=gid)
         else:
             ax.axvline(a, color=style.EVENT, linewidth=0.7, linestyle=(0, (2, 1.5)), zorder=0.6, gid=gid)
         x = min(max(a, x0), x1)

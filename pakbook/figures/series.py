@@ -16,6 +16,8 @@ from . import axes as axes_mod
 from . import frame, marks, sources, style
 
 PLOT_HEIGHT_IN = 2.6
+#: Series of up to this many periods mark every point; longer ones are told apart by their dashes alone.
+MARKERS_UP_TO = 25
 
 
 def _complete(part: pd.DataFrame, x: str, y: str, xs) -> pd.Series:
@@ -87,9 +89,12 @@ def series(
         full = part[part["months"] >= 12] if partial else part
         line = _complete(full, x, y, xs)
         look = looks[v]
-        n = int(line.notna().sum())
         kw = look.line()
-        ax.plot(xs, line.to_numpy(), markevery=max(1, n // 14), gid=f"series:{v}", **kw)
+        if (
+            len(xs) > MARKERS_UP_TO
+        ):  # a marker every few years would read as a highlighted point: dashes tell them apart
+            kw["marker"] = "none"
+        ax.plot(xs, line.to_numpy(), gid=f"series:{v}", **kw)
         if partial:
             pp = part[(part["months"] < 12) & part[y].notna()]
             if len(pp):

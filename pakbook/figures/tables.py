@@ -60,16 +60,24 @@ def table(
     caption: str,
     columns: list[str] | None = None,
     headers: dict | None = None,
+    formats: dict | None = None,
     blank: str = "–",
     note: str | None = None,
 ):
     """Display ``df`` (or its ``columns``) as a numbered, captioned table, with the source line of its rows.
 
-    ``headers`` renames columns for the reader; ``blank`` stands in missing cells; ``note`` is added to the
-    source line. Returns the IPython Markdown object (the cell's output).
+    ``headers`` renames columns for the reader (put the unit there: "US$ billion"); ``formats`` maps a column to a
+    format spec (``{"value_bn": ".2f", "year": "FY{}"}``: a spec with ``{}`` is a template) applied to its filled
+    cells; ``blank`` stands in missing cells; ``note`` is added to the source line. Returns the IPython Markdown
+    object (the cell's output).
     """
     from IPython.display import Markdown
 
-    shown = df[columns] if columns else df
+    shown = (df[columns] if columns else df).copy()
+    for col, spec in (formats or {}).items():
+        fmt = spec.format if "{" in spec else ("{:" + spec + "}").format
+        shown[col] = [
+            fmt(v) if not (v is None or (not isinstance(v, str) and pd.isna(v))) else None for v in shown[col]
+        ]
     src = sources.line(df, method=note)
     return Markdown(markdown(shown, name=name, caption=caption, headers=headers, blank=blank, source=src))
