@@ -606,3 +606,35 @@ def test_contacts_cite_sources_of_their_own_power():
         prefix = "C" if r["power"] == "China" else "U"
         assert all(s.startswith(prefix) for s in r["source_id"].split(";")), r["date"]
     assert set(con["power"]) == {"China", "United States"}
+
+
+def test_latest_report_keeps_the_latest_vintage_and_refuses_to_guess():
+    import pandas as pd
+    import pytest
+
+    df = pd.DataFrame(
+        {
+            "period": ["FY24", "FY24", "FY25"],
+            "value_usd_m": [1.0, 2.0, 3.0],
+            "source_id": ["SBP_VIA_A_2024-08", "SBP_VIA_B_2025-07", "SBP_VIA_A_2025-07"],
+        }
+    )
+    out = trade_data.latest_report(df, ["period"])
+    assert list(out["value_usd_m"]) == [2.0, 3.0]
+    undated = df.assign(source_id=["SBP_VIA_A", "SBP_VIA_B", "SBP_VIA_C"])
+    with pytest.raises(ValueError, match="cannot be ordered"):
+        trade_data.latest_report(undated, ["period"])
+
+
+def test_partner_shares_add_up_to_the_whole_and_name_china_and_the_us():
+    s = trade_data.partner_shares()
+    totals = s.groupby(["year", "flow"])["share_pct"].sum()
+    assert ((totals - 100).abs() < 1e-6).all()
+    assert set(s["partner_group"]) == set(trade_data.PARTNER_GROUPS)
+    assert s["year"].min() <= 1995 and s["year"].max() == 2020
+
+
+def test_ledger_of_names_every_pakistani_fiscal_year_figure():
+    fy = trade_data.china_pakistan("fiscal_year")
+    names = fy.loc[fy["status"] == "reported", "basis"].map(trade_data.ledger_of)
+    assert set(names) <= set(trade_data.LEDGERS.values()) and "State Bank of Pakistan" in set(names)

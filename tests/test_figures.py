@@ -29,8 +29,11 @@ A, B, C = "GEONAMES", "NATURAL_EARTH", "IHO_1953"
 
 @pytest.fixture(autouse=True, scope="module")
 def _close():
+    """Close the figures this module made, and only those (other modules' session figures stay open)."""
+    before = set(plt.get_fignums())
     yield
-    plt.close("all")
+    for num in set(plt.get_fignums()) - before:
+        plt.close(num)
 
 
 def _credit(sid: str) -> str:
@@ -318,3 +321,13 @@ def test_frame_leaves_room_for_the_source_note_inside_the_image():
 def test_events_key_prints_dates_at_their_precision():
     ev = _events()
     assert [marks.when(e) for _, e in ev.iterrows()] == ["Jul 2002", "15 Mar 2004", "2005 to 2006", "1 Jan 1990"]
+
+
+def test_long_legend_labels_wrap_into_rows_inside_the_image():
+    names = {f"A rather long series label number {i} (with its basis)": [1, 2, 3] for i in range(4)}
+    fig = figures.series(_annual(names), x="year", y="value", by="who", unit="u")
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    w, _ = fig.get_size_inches()
+    assert box.x0 >= -0.01 and box.x1 <= w + 0.01
+    assert fig.legends[0]._ncols < 4

@@ -703,3 +703,43 @@ def partner_shares(catalog: Catalog | None = None) -> pd.DataFrame:
     out = pd.DataFrame(rows)
     out.attrs = {"source_file": d.attrs.get("source_file", ""), "units": {"share_pct": "percent of Pakistan's total"}}
     return out
+
+
+#: Pakistan's ledgers of its trade, as the reported rows name them (the basis column), in the order the book lists them.
+LEDGERS = {
+    "SBP": "State Bank of Pakistan",
+    "TDAP": "Trade Development Authority",
+    "Ministry of Commerce": "Ministry of Commerce",
+    "PBS": "Pakistan Bureau of Statistics",
+    "agency not named": "agency not named",
+}
+
+
+def ledger_of(basis: str) -> str:
+    """Which Pakistani ledger a reported figure comes from, by its basis ("SBP, as reported by ..." -> State Bank)."""
+    for key, name in LEDGERS.items():
+        if key in basis:
+            return name
+    raise ValueError(f"basis {basis!r} names none of the ledgers {', '.join(LEDGERS)}")
+
+
+def _report_date(source_id: str) -> str:
+    """The month a report appeared, from its source id (``SBP_VIA_PROFIT_2025-07`` -> ``2025-07``; none: ``''``)."""
+    import re
+
+    m = re.search(r"(\d{4}(?:-\d{2})?)(?:-\d{2})?$", source_id)
+    return m.group(1) if m else ""
+
+
+def latest_report(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """For each group of ``by``, the row from the latest report (the date in its source id): a later vintage of the
+    same ledger replaces an earlier one; different ledgers are different groups and stay."""
+    when = df.assign(_when=df["source_id"].map(_report_date))
+    for key, group in when.groupby(by, sort=False, dropna=False):
+        if len(group) > 1 and (group["_when"].eq("").any() or group["_when"].duplicated(keep=False).any()):
+            raise ValueError(
+                f"{dict(zip(by, key if isinstance(key, tuple) else (key,)))}: reports "
+                f"{sorted(group['source_id'])} cannot be ordered by date; choose one explicitly"
+            )
+    out = when.sort_values("_when", kind="stable").groupby(by, sort=False, dropna=False).tail(1)
+    return keep_attrs(out.drop(columns="_when").sort_index(), df)

@@ -109,6 +109,12 @@ def value_axis(ax, unit: str, *, horizontal: bool = False) -> None:
     """The unit as the value axis's label, thousands separated, and a light grid along it."""
     axis = ax.xaxis if horizontal else ax.yaxis
     axis.set_major_formatter(_Values())
+    if not horizontal:  # a unit longer than the plot is tall goes on two lines, not past the top of the image
+        height_in = ax.get_position().height * ax.figure.get_size_inches()[1]
+        if len(unit) * MIN_FONT_PT * 0.55 / 72 > height_in * 0.95:
+            import textwrap
+
+            unit = "\n".join(textwrap.wrap(unit, max(12, len(unit) // 2 + 1)))
     (ax.set_xlabel if horizontal else ax.set_ylabel)(unit, fontsize=MIN_FONT_PT)
     ax.grid(True, axis="x" if horizontal else "y", color="#E3E3E3", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)

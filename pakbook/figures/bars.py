@@ -7,6 +7,8 @@ zero bar), and a total that does not add up is the data's, not the chart's.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
@@ -68,10 +70,12 @@ def bars(
     drawn = df[df[value].notna()]
     cats = list(dict.fromkeys(df[category]))
     groups = list(dict.fromkeys(df[by])) if by else [None]
+    if by and all(re.fullmatch(r"\d{4}(-\d{2})?", str(g)) for g in groups):  # years and periods in time order
+        groups = sorted(groups, key=str)
     if OTHER in groups:
         groups = [g for g in groups if g != OTHER] + [OTHER]
     looks = style.looks(groups) if by else {None: style.SERIES[0]}
-    ncol = min(len(groups), 4)
+    ncol = frame.legend_columns(groups if by else [], most=4)
     n_rows = frame.legend_rows(len(groups) if by else 0, ncol)
     height = max(1.6, 0.28 * len(cats) + 0.4) if horizontal else 2.6
     margins = frame.CHART_MARGINS

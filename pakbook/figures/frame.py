@@ -90,6 +90,20 @@ def new_figure(
     return fig, ax
 
 
+#: Width of a legend entry's sample and the gaps around it, inches (handlelength 2.4 em, spacing 1.4 em at 8 pt).
+LEGEND_SAMPLE_IN = (2.4 + 0.8 + 1.4) * MIN_FONT_PT / 72
+
+
+def legend_columns(labels, *, most: int = 4) -> int:
+    """How many legend columns fit across the figure for these labels (at most ``most``)."""
+    labels = [str(s) for s in labels]
+    if not labels:
+        return 1
+    longest = max(len(s) for s in labels) * MIN_FONT_PT * SOURCE_CHAR_EM / 72 + LEGEND_SAMPLE_IN
+    fit = int(TEXT_WIDTH_IN * 0.98 // longest)
+    return max(1, min(most, len(labels), fit))
+
+
 def legend_rows(n_entries: int, ncol: int) -> int:
     """Rows a legend of ``n_entries`` takes in ``ncol`` columns."""
     return -(-n_entries // ncol) if n_entries else 0

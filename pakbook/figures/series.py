@@ -73,7 +73,9 @@ def series(
     if shown is not None and len(shown):
         notes.append("Marked: " + marks.key(shown) + ".")
     handles = []
-    n_rows = frame.legend_rows(len(values) if by else 0, min(len(values), 3))
+    legend_labels = [(labels or {}).get(v, str(v)) for v in values] if by else []
+    ncol = frame.legend_columns(legend_labels, most=3)
+    n_rows = frame.legend_rows(len(legend_labels), ncol)
     margins = frame.CHART_MARGINS
     if shown is not None and len(shown):
         margins = frame.Margins(margins.left, margins.right, margins.top + marks.EVENT_BAND_IN, margins.labels)
@@ -121,5 +123,5 @@ def series(
     if shown is not None and len(shown):
         marks.mark(ax, shown, kind)
     if handles:
-        frame.legend_below(fig, ax, handles, ncol=min(len(handles), 3))
+        frame.legend_below(fig, ax, handles, ncol=ncol)
     return fig

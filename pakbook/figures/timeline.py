@@ -78,7 +78,7 @@ def timeline(
             [], [], color="#333333", linewidth=3, solid_capstyle="butt", alpha=0.5, label="date known to the month only"
         )
     )
-    ncol = min(len(handles), 4)
+    ncol = frame.legend_columns([h.get_label() for h in handles], most=4)
     fig, ax = frame.new_figure(
         plot_height_in=0.55 + 0.55 * len(lanes),
         source=sources.line(rows),
