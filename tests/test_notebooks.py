@@ -82,6 +82,9 @@ def test_figures_have_caption_label_and_alt_text(nb):
         )
         assert img.get("width") == "100%", f"{nb} cell {i}: figure not at text width"
         assert count == 1, f"{nb} cell {i}: {count} images in one figure cell"
+        assert len(cell["outputs"]) == 1, (
+            f"{nb} cell {i}: a figure cell prints more than its figure (each output takes the figure's label)"
+        )
 
 
 TABLE = re.compile(r":::\{table\}(?P<caption>[^\n]*)\n(?P<options>(?::[a-z]+:[^\n]*\n)*)")
