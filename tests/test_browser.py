@@ -25,7 +25,7 @@ import threading
 import pytest
 
 from bookbuild import execute as notebooks
-from bookbuild.checks import site
+from bookbuild.checks import axe, site
 from pakbook import paths
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
@@ -217,3 +217,26 @@ def test_the_pdf_link_on_the_front_page_gives_the_pdf(visits, server):
         body = response.body()
         assert body.startswith(b"%PDF-"), f"{href} is not a PDF"
         assert body == paths.PDF.read_bytes(), f"{href} is not the PDF just built"
+
+
+@pytest.mark.parametrize("path", TOC_PAGES + ["search.html", "genindex.html"])
+def test_page_passes_axe_core_wcag_a_and_aa(visits, path):
+    """axe-core's WCAG 2.0/2.1 A and AA rules on the page as rendered: no violation."""
+    found = axe.violations(visits[path].page)
+    assert not found, f"{path} (axe-core {axe.version()}):\n" + "\n".join(map(str, found))
+
+
+def test_axe_core_sees_planted_violations(browser):
+    """The check can fail: an image without alt text and a list without list items are reported."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(
+            '<!doctype html><html lang="en"><head><title>planted</title></head><body><main><h1>Planted</h1>'
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+            '<div role="list"><div role="doc-biblioentry">an entry</div></div></main></body></html>'
+        )
+        rules = {v.rule for v in axe.violations(page)}
+    finally:
+        context.close()
+    assert {"image-alt", "aria-required-children"} <= rules, rules
