@@ -78,6 +78,8 @@ DATASETS = {
     "aiddata_gcdf3": "cpec",
     "cpec_projects": "cpec",
     "cpec_figures": "cpec",
+    "gwadar_port": "cpec",
+    "cpec_headline_basis": "cpec",
     "attacks": "security",
     "attack_casualties": "security",
     "mineral_sites": "minerals",

@@ -136,7 +136,7 @@ CPEC_FIGURES = TableSchema(
         Col("project_id", pattern=SLUG, doc="a project of cpec_projects, or 'cpec' for the corridor as a whole"),
         Col("metric"),
         Col("value", "float", min=0),
-        Col("unit", choices=("USD bn", "USD m", "PKR m", "MW")),
+        Col("unit", choices=("USD bn", "USD m", "PKR m", "MW", "percent")),
         Col("as_of", doc="date or period as the source gives it"),
         Col(
             "as_of_date",
@@ -190,3 +190,64 @@ def ml1_cost_estimates(catalog: Catalog | None = None, *, dated_only: bool = Fal
         ml1 = ml1[ml1["as_of_date"].notna()]
     ml1["_order"] = ml1["as_of_date"].fillna("9999")
     return keep_attrs(ml1.sort_values(["_order", "source_id"]).drop(columns="_order").reset_index(drop=True), f)
+
+# -- proposed by the chapter-2 staging: Gwadar port figures (append to pakbook/data/cpec.py) -------------
+GWADAR_PORT = TableSchema(
+    doc="Figures stated about Gwadar port's use, capacity and concession, one row per figure, period and source: "
+    "scattered points, not a series; comparator ports (Hambantota, Karachi) are rows of their own. A policy target "
+    "is not traffic, and 'upper_bound' records the source's 'less than' or 'up to'.",
+    columns=(
+        Col("port", choices=("Gwadar", "Hambantota", "Karachi")),
+        Col("period", doc="as the source gives it: YYYY, YYYY-MM, a range a..b, FYyyyy-yy or c. YYYY"),
+        Col("period_type", choices=("calendar_year", "fiscal_year", "part_year", "multi_year", "point_in_time")),
+        Col("metric"),
+        Col("value", "float", min=0),
+        Col("unit", choices=("ships", "tonnes", "percent", "DWT", "berths", "acres", "years")),
+        Col("qualifier", choices=(*QUALIFIERS, "upper_bound")),
+        Col("stated_by"),
+        Col("source_id"),
+        Col("confidence", choices=CONFIDENCE),
+        Col("note", required=False),
+    ),
+    key=("port", "period", "metric", "source_id"),
+)
+SCHEMAS["gwadar_port"] = GWADAR_PORT
+
+#: What a CPEC headline figure measures: these are different claims, never one series.
+HEADLINE_BASES = ("announced", "invested", "completed", "completed_or_under_construction", "under_construction",
+                  "pipeline", "memoranda", "debt", "media_descriptor")
+
+CPEC_HEADLINE_BASIS = TableSchema(
+    doc="The book's classification of each CPEC headline figure (the rows of cpec_figures with project_id 'cpec'): "
+    "what it measures (announced, invested, completed, under construction, pipeline, memoranda, debt, a media "
+    "descriptor) and which side stated it. Made by the authors from each figure's metric and source; not a producer's data.",
+    columns=(
+        Col("project_id", choices=("cpec",)),
+        Col("metric"),
+        Col("as_of"),
+        Col("source_id"),
+        Col("basis", choices=HEADLINE_BASES),
+        Col("stated_by_side", doc="who stated the figure"),
+    ),
+    key=("project_id", "metric", "as_of", "source_id"),
+)
+SCHEMAS["cpec_headline_basis"] = CPEC_HEADLINE_BASIS
+
+
+def gwadar_port(catalog: Catalog | None = None) -> pd.DataFrame:
+    """Figures stated about Gwadar port's use, capacity and concession (scattered points, not a series)."""
+    return load("gwadar_port", catalog=catalog)
+
+
+def headline_figures(catalog: Catalog | None = None) -> pd.DataFrame:
+    """CPEC's headline figures (cpec_figures rows for the corridor as a whole) with what each measures and who
+    stated it; a figure without a classification is an error, not a silent gap."""
+    f = load("cpec_figures", catalog=catalog)
+    head = f[f["project_id"] == "cpec"]
+    basis = load("cpec_headline_basis", catalog=catalog)
+    keys = ["project_id", "metric", "as_of", "source_id"]
+    out = head.merge(basis, on=keys, how="left", validate="one_to_one")
+    missing = out[out["basis"].isna()]
+    if len(missing):
+        raise ValueError(f"CPEC headline figures without a basis in cpec_headline_basis: {missing[keys].to_dict('records')}")
+    return keep_attrs(out.reset_index(drop=True), f)
