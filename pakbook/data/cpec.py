@@ -191,6 +191,7 @@ def ml1_cost_estimates(catalog: Catalog | None = None, *, dated_only: bool = Fal
     ml1["_order"] = ml1["as_of_date"].fillna("9999")
     return keep_attrs(ml1.sort_values(["_order", "source_id"]).drop(columns="_order").reset_index(drop=True), f)
 
+
 # -- proposed by the chapter-2 staging: Gwadar port figures (append to pakbook/data/cpec.py) -------------
 GWADAR_PORT = TableSchema(
     doc="Figures stated about Gwadar port's use, capacity and concession, one row per figure, period and source: "
@@ -214,8 +215,17 @@ GWADAR_PORT = TableSchema(
 SCHEMAS["gwadar_port"] = GWADAR_PORT
 
 #: What a CPEC headline figure measures: these are different claims, never one series.
-HEADLINE_BASES = ("announced", "invested", "completed", "completed_or_under_construction", "under_construction",
-                  "pipeline", "memoranda", "debt", "media_descriptor")
+HEADLINE_BASES = (
+    "announced",
+    "invested",
+    "completed",
+    "completed_or_under_construction",
+    "under_construction",
+    "pipeline",
+    "memoranda",
+    "debt",
+    "media_descriptor",
+)
 
 CPEC_HEADLINE_BASIS = TableSchema(
     doc="The book's classification of each CPEC headline figure (the rows of cpec_figures with project_id 'cpec'): "
@@ -249,5 +259,7 @@ def headline_figures(catalog: Catalog | None = None) -> pd.DataFrame:
     out = head.merge(basis, on=keys, how="left", validate="one_to_one")
     missing = out[out["basis"].isna()]
     if len(missing):
-        raise ValueError(f"CPEC headline figures without a basis in cpec_headline_basis: {missing[keys].to_dict('records')}")
+        raise ValueError(
+            f"CPEC headline figures without a basis in cpec_headline_basis: {missing[keys].to_dict('records')}"
+        )
     return keep_attrs(out.reset_index(drop=True), f)

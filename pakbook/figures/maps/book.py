@@ -16,7 +16,7 @@ from ... import geo
 from .. import sources, style
 from ..page import BASE_FONT_PT, MIN_FONT_PT
 from . import base, points
-from .windows import GULF, REGION, SEA_ROUTES
+from .windows import GULF, PAKISTAN, REGION, SEA_ROUTES
 
 
 def _source(layers: dict, *drawn, method: str | None = None) -> str:
@@ -196,4 +196,75 @@ def sites_map(
     if unlocated:
         handles.append(Line2D([], [], linestyle="none", label=f"{unlocated} without a sourced point: not drawn"))
     base.legend_below(fig, ax, handles, ncol=3)
+    return fig
+
+
+def corridor_map(layers: dict, waypoints, projects, places, *, routes: dict, place_ids: Sequence[str] = ()):
+    """CPEC's alignments from their sourced waypoints, with the located projects numbered.
+
+    ``routes`` maps a route_id of ``waypoints`` to its legend label, in drawing order. A leg between two
+    located waypoints is drawn in the route's look; where waypoints have no sourced coordinate (or a low-
+    confidence one), the path between the located neighbours is a thin dotted chord, "path not sourced":
+    no coordinate is invented. ``projects`` must carry a ``number`` column (the key to their table).
+    """
+    w = PAKISTAN
+    located_projects = projects[projects["coord_precision"] != "none"]
+    drawn = waypoints[waypoints["route_id"].isin(list(routes))]
+    frames = [f for f in (drawn, located_projects) if len(f)]
+    n_entries = len(set(routes.values())) + 3  # the routes, "path not sourced", and the two kinds of project marker
+    fig, ax = base.new_map(
+        w,
+        legend_rows=-(-n_entries // 2),
+        source=_source(
+            layers,
+            places.loc[list(place_ids)],
+            *frames,
+            method="Lines join the sourced waypoints in order; the roads and railway wind further.",
+        ),
+    )
+    base.draw_graticule(ax, w, 4)
+    base.draw_base(ax, w, layers, focus=("PAK",))
+    labels = list(dict.fromkeys(routes.values()))  # routes that share a label share a look and a legend entry
+    looks = style.looks(labels)
+    handles = [
+        Line2D([], [], color=looks[lb].color, linestyle=looks[lb].linestyle, linewidth=1.8, label=lb) for lb in labels
+    ]
+    gap = dict(color="#777777", linestyle=(0, (1, 2)), linewidth=0.9)
+    for route_id, label in routes.items():
+        pts = waypoints[waypoints["route_id"] == route_id].sort_values("seq")
+        ok = pts["lat"].notna() & (pts["coord_confidence"] != "low")
+        look = looks[label]
+        run: list = []
+        last_ok = None
+        skipped = False
+        for (_, p), good in zip(pts.iterrows(), ok):
+            if not good:
+                skipped = True
+                continue
+            here = (p["lon"], p["lat"])
+            if skipped and last_ok is not None:  # the chord over waypoints with no sourced position
+                if len(run) > 1:
+                    base.draw_route(
+                        ax, w, run, color=look.color, linestyle=look.linestyle, linewidth=1.8, gid=f"route:{route_id}"
+                    )
+                base.draw_route(ax, w, [last_ok, here], gid=f"route:{route_id}:not_sourced", **gap)
+                run = []
+            run.append(here)
+            last_ok, skipped = here, False
+        if len(run) > 1:
+            base.draw_route(
+                ax, w, run, color=look.color, linestyle=look.linestyle, linewidth=1.8, gid=f"route:{route_id}"
+            )
+    handles.append(Line2D([], [], label="path not sourced (towns without a sourced position)", **gap))
+    offsets = {
+        "gwadar": (-4, 9, "right"),
+        "islamabad": (-6, 5, "right"),
+        "karachi": (5, -7, "left"),
+        "kashgar": (5, 3, "left"),
+        "khunjerab_pass": (5, 4, "left"),
+    }
+    points.draw_places(ax, w, places, list(place_ids), offsets=offsets)
+    points.draw_sites(ax, w, projects, number="number", look=style.Look("#222222", "-", "o"))
+    handles += points.site_handles(style.Look("#222222", "-", "o"), "CPEC project")
+    base.legend_below(fig, ax, handles, ncol=2)
     return fig
