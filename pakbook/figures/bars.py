@@ -117,7 +117,7 @@ def bars(
         ax.tick_params(axis="x", length=0)
     axes_mod.value_axis(ax, unit, horizontal=horizontal)
     top = float(np.nanmax(base)) if stacked else float(np.nanmax(df[value]))
-    (ax.set_xlim if horizontal else ax.set_ylim)(0, top * 1.04 if top > 0 else 1)
+    (ax.set_xlim if horizontal else ax.set_ylim)(0, top * 1.07 if top > 0 else 1)
     if handles:
         frame.legend_below(fig, ax, handles, ncol=ncol)
     return fig
