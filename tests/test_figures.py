@@ -296,7 +296,7 @@ def test_a_month_precision_contact_is_drawn_as_its_month(charts):
 def test_a_table_is_numbered_captioned_and_credits_its_rows():
     df = pd.DataFrame({"place": ["Gwadar", "Karachi | port"], "killed": [3, None], "source_id": [A, B]})
     text = tables.markdown(df[["place", "killed"]], name="tbl-test", caption="Two rows.", source=sources.line(df))
-    assert text.startswith(":::{table} Two rows.\n:name: tbl-test\n")
+    assert text.startswith(":::{table} Two rows.\n:name: tbl-test\n") and ":class: longtable" in text
     assert "Karachi \\| port" in text and "| –" in text
     assert f"Source: {_credit(A)}; {_credit(B)}." in text
     with pytest.raises(ValueError):

@@ -77,3 +77,12 @@ def point_columns(coord_basis_doc: str = "what the point is, or why there is non
         Col("coord_basis", doc=coord_basis_doc),
         Col("coord_source_id", required=False, doc="source of the coordinate"),
     )
+
+
+def reported_or_not_found(value: str = "value_usd_m", status: str = "status", qualifier: str = "qualifier"):
+    """Row checks of a figure searched for: a 'reported' row has a value and its qualifier, a 'not_found' row no value."""
+    return (
+        required_if(value, status, ("reported",)),
+        blank_if(value, status, ("not_found",)),
+        required_if(qualifier, status, ("reported",)),
+    )

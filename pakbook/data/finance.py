@@ -10,8 +10,8 @@ import pandas as pd
 
 from . import keep_attrs, load
 from .catalog import Catalog
-from .common import CONFIDENCE, QUALIFIERS
-from .validate import Col, TableSchema, blank_if, required_if, sorted_by
+from .common import CONFIDENCE, QUALIFIERS, reported_or_not_found
+from .validate import Col, TableSchema, sorted_by
 
 TITLE = "Debt and official finance"
 
@@ -33,7 +33,7 @@ DEBT_BY_CREDITOR = TableSchema(
         Col("note", required=False),
     ),
     key=("date", "creditor", "source_id"),
-    row_checks=(required_if("value_usd_m", "status", ("reported",)), blank_if("value_usd_m", "status", ("not_found",))),
+    row_checks=reported_or_not_found(),
 )
 
 FINANCING_EVENTS = TableSchema(

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import keep_attrs, load
 from .catalog import Catalog
-from .common import CONFIDENCE, QUALIFIERS
+from .common import CONFIDENCE, QUALIFIERS, reported_or_not_found
 from .derivation import csv_text, fmt, txt, val
 from .validate import (
     Col,
@@ -166,9 +166,7 @@ TRADE_REPORTED = TableSchema(
     key=("period", "reporter", "partner", "flow", "source_id"),
     row_checks=(
         not_before("period_end", "period_start"),
-        required_if("value_usd_m", "status", ("reported",)),
-        blank_if("value_usd_m", "status", ("not_found",)),
-        required_if("qualifier", "status", ("reported",)),
+        *reported_or_not_found(),
         _reported_value_sign,
     ),
 )
@@ -281,9 +279,7 @@ CHINA_PAKISTAN_TRADE = TableSchema(
     key=("period", "direction", "reporter", "source_id"),
     row_checks=(
         *_period_checks(),
-        required_if("value_usd_m", "status", ("reported",)),
-        blank_if("value_usd_m", "status", ("not_found",)),
-        required_if("qualifier", "status", ("reported",)),
+        *reported_or_not_found(),
     ),
 )
 
@@ -606,9 +602,7 @@ EXPORTS_BY_PRODUCT = TableSchema(
     key=("period", "coverage", "product", "hs_code_as_stated", "source_id"),
     row_checks=(
         not_before("period_end", "period_start"),
-        required_if("value_usd_m", "status", ("reported",)),
-        blank_if("value_usd_m", "status", ("not_found",)),
-        required_if("qualifier", "status", ("reported",)),
+        *reported_or_not_found(),
         both_or_neither("quantity", "quantity_unit"),
     ),
 )

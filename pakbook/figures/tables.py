@@ -46,7 +46,10 @@ def markdown(
     rule = "|" + "|".join("---" for _ in cols) + "|"
     body = ["| " + " | ".join(cell(v, blank) for v in row) + " |" for row in df.itertuples(index=False)]
     text = (
-        f":::{{table}} {caption.strip()}\n:name: {name}\n:align: left\n\n" + "\n".join([head, rule, *body]) + "\n:::\n"
+        # longtable: a table longer than the page breaks across pages in the PDF (Sphinx's LaTeX writer)
+        f":::{{table}} {caption.strip()}\n:name: {name}\n:align: left\n:class: longtable\n\n"
+        + "\n".join([head, rule, *body])
+        + "\n:::\n"
     )
     if source:
         text += f"\nSource: {source}\n"
