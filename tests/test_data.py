@@ -147,6 +147,7 @@ def test_brief_table_escapes_cells_and_words_a_lower_bound():
                 "sourced_qualifier": "lower_bound",
                 "sourced_as": "share (2024; EIA)",
                 "verdict": "differs",
+                "finding": "",
             },
             {
                 "claim_id": "b",
@@ -158,6 +159,7 @@ def test_brief_table_escapes_cells_and_words_a_lower_bound():
                 "sourced_qualifier": "",
                 "sourced_as": "",
                 "verdict": "not yet checked",
+                "finding": "",
             },
         ]
     )
@@ -638,3 +640,11 @@ def test_ledger_of_names_every_pakistani_fiscal_year_figure():
     fy = trade_data.china_pakistan("fiscal_year")
     names = fy.loc[fy["status"] == "reported", "basis"].map(trade_data.ledger_of)
     assert set(names) <= set(trade_data.LEDGERS.values()) and "State Bank of Pakistan" in set(names)
+
+
+def test_a_claim_searched_for_and_not_found_is_not_found_not_unchecked():
+    checked = brief_check.check_claims(facts_data.brief_claims(), facts_data.key_facts())
+    by_id = checked.set_index("claim_id")
+    assert by_id.loc["china_exports_2024", "verdict"] == "not found"
+    assert by_id.loc["us_tariff_2025", "verdict"] == "not yet checked"
+    assert "not found" in brief_check.table(checked)

@@ -55,6 +55,11 @@ BRIEF_CLAIMS = TableSchema(
         Col("compare_as_of", required=False),
         Col("chapter", pattern=r"\d\d_[a-z_]+", doc="chapter that discusses the claim"),
         Col("source_id"),
+        Col(
+            "finding",
+            required=False,
+            doc="what the book found where no sourced figure can be compared (e.g. not found)",
+        ),
     ),
     key=("claim_id",),
     row_checks=(both_or_neither("compare_fact_id", "compare_as_of"),),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.facts import fact
+from ..figures.tables import cell
 
 #: Relative differences up to these bounds count as "matches" and "rounded".
 MATCH, ROUNDED = 0.005, 0.05
-VERDICTS = ("matches", "rounded", "differs", "not yet checked")
+#: "not found" means the book looked for a sourced figure and found none (the claim's finding says where).
+VERDICTS = ("matches", "rounded", "differs", "not found", "not yet checked")
 #: How a sourced figure is introduced in the table, by its qualifier (data.QUALIFIERS).
 _QUALIFIER_WORDS = {"exact": "", "rounded": "", "approximate": "about ", "lower_bound": "more than "}
 
@@ -32,6 +34,8 @@ def check_claims(claims: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for _, c in claims.iterrows():
         sourced, source, qualifier, unit = None, "", "", c["unit"]
+        finding = c.get("finding")
+        finding = finding if isinstance(finding, str) and finding.strip() else None
         if pd.notna(c["compare_fact_id"]):
             f = fact(facts, c["compare_fact_id"], c["compare_as_of"])
             if f["unit"] != c["unit"]:
@@ -54,7 +58,8 @@ def check_claims(claims: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
                 "sourced_value": sourced,
                 "sourced_qualifier": qualifier,
                 "sourced_as": source,
-                "verdict": verdict(float(c["value"]), sourced),
+                "verdict": "not found" if sourced is None and finding else verdict(float(c["value"]), sourced),
+                "finding": finding or "",
             }
         )
     return pd.DataFrame(rows)
@@ -69,11 +74,6 @@ def value_text(value: float | None, unit: str) -> str:
     return f"{value:,.1f} {unit}".replace(".0 ", " ")
 
 
-def _cell(text) -> str:
-    """Text safe inside a Markdown table cell: no line breaks, '|' escaped."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def table(checked: pd.DataFrame) -> str:
     """The Markdown table of checked claims (the output of :func:`check_claims`), one row per claim."""
     lines = ["| Claim in the brief | Brief | Sourced figure | Verdict | Chapter |", "|---|---|---|---|---|"]
@@ -81,8 +81,10 @@ def table(checked: pd.DataFrame) -> str:
         sourced = value_text(r["sourced_value"], r["unit"])
         if r["sourced_as"]:
             sourced = f"{_QUALIFIER_WORDS[r['sourced_qualifier']]}{sourced} ({r['sourced_as']})"
+        elif r["finding"]:
+            sourced = r["finding"]
         cells = [r["claim"], value_text(r["brief_value"], r["unit"]), sourced, r["verdict"]]
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + f" | {{doc}}`../chapters/{r['chapter']}` |")
+        lines.append("| " + " | ".join(cell(c) for c in cells) + f" | {{doc}}`../chapters/{r['chapter']}` |")
     return "\n".join(lines)
 
 
