@@ -648,3 +648,12 @@ def test_a_claim_searched_for_and_not_found_is_not_found_not_unchecked():
     assert by_id.loc["china_exports_2024", "verdict"] == "not found"
     assert by_id.loc["us_tariff_2025", "verdict"] == "not yet checked"
     assert "not found" in brief_check.table(checked)
+
+
+def test_one_value_refuses_none_and_several():
+    df = pd.DataFrame({"k": ["a", "a", "b"], "value_usd_m": [1.0, 2.0, 3.0]})
+    assert data.one(df, k="b") == 3.0
+    with pytest.raises(KeyError, match="2 rows"):
+        data.one(df, k="a")
+    with pytest.raises(KeyError, match="0 rows"):
+        data.one(df, k="c")

@@ -158,3 +158,14 @@ def keep_attrs(out: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
     """``out`` (a filtered or sorted copy of ``like``) with ``like``'s attrs (units, source file): pandas drops them."""
     out.attrs = dict(like.attrs)
     return out
+
+
+def one(df: pd.DataFrame, column: str = "value_usd_m", **eq) -> float:
+    """The one value of ``column`` in the row of ``df`` matching every ``column=value`` given: a KeyError naming the
+    filter unless exactly one row matches (so a chapter never picks the first of two conflicting figures silently)."""
+    rows = df
+    for col, v in eq.items():
+        rows = rows[rows[col] == v]
+    if len(rows) != 1:
+        raise KeyError(f"{eq}: {len(rows)} rows match, 1 expected")
+    return float(rows[column].iloc[0])
