@@ -42,7 +42,7 @@ class Margins:
 #: Maps: latitude labels on the left, longitude labels under the map.
 MAP_MARGINS = Margins(left=0.42, right=0.06, top=0.06, labels=0.22)
 #: Charts: value labels and the unit on the left, period labels under the plot.
-CHART_MARGINS = Margins(left=0.78, right=0.15, top=0.12, labels=0.40)
+CHART_MARGINS = Margins(left=0.78, right=0.3, top=0.12, labels=0.40)
 
 
 def left_for_labels(labels, *, minimum: float = CHART_MARGINS.left) -> float:
