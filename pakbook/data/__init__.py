@@ -59,6 +59,7 @@ DATASETS = {
     "us_aid_crs": "aid",
     "us_aid_econ_mil": "aid",
     "us_aid_crs_series": "aid",
+    "us_aid_fagov_sectors": "aid",
     "trade_dots": "trade",
     "trade_census_monthly": "trade",
     "trade_reported": "trade",

@@ -167,6 +167,34 @@ US_AID_CRS_SERIES = TableSchema(
 )
 
 
+US_AID_FAGOV_SECTORS = TableSchema(
+    period="us_fiscal_year",
+    doc="ForeignAssistance.gov obligations and disbursements to Pakistan by US Government sector, FY2021 onward, with "
+    "the military-assistance subset of the same data (vintage of October 2026). The sector rows sum to the country "
+    "total; the military rows are part of the sector rows, not additional. Negative amounts are de-obligations and "
+    "adjustments as published. Excludes Coalition Support Funds, which are not foreign assistance.",
+    columns=(
+        Col("fiscal_year", pattern=US_FY, doc="US fiscal year (October-September), by the year it ends"),
+        Col("transaction_type", choices=("Obligations", "Disbursements")),
+        Col(
+            "level",
+            choices=("sector", "military_subset"),
+            doc="sector = one US Government sector's row; military_subset = the rows of assistance category Military, "
+            "already counted in the sector rows",
+        ),
+        Col("usg_category_id", "int", min=1, max=9),
+        Col("usg_category_name"),
+        Col("usg_sector_id", "int", min=1, max=52),
+        Col("usg_sector_name"),
+        Col("current_usd", "float", unit="US$ (current)", doc="as published; negative = net de-obligation"),
+        Col("source_id"),
+        Col("note", required=False),
+    ),
+    key=("fiscal_year", "transaction_type", "level", "usg_sector_id"),
+    row_checks=(fy_between("fiscal_year", 2021, 2030),),
+)
+
+
 # -- derivation rules (data/derived/) ------------------------------------------------------------
 #: The note of a category that has no Greenbook account in a year that has others.
 NO_ACCOUNT_ROWS = "no {cat} account rows in the Greenbook for this year (0 = none recorded, inferred)"
@@ -318,6 +346,7 @@ SCHEMAS = {
     "us_aid_crs": US_AID_CRS,
     "us_aid_econ_mil": US_AID_ECON_MIL,
     "us_aid_crs_series": US_AID_CRS_SERIES,
+    "us_aid_fagov_sectors": US_AID_FAGOV_SECTORS,
 }
 #: derived file (relative to data/) -> the rule that makes its text
 DERIVED = {
