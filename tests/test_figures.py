@@ -266,6 +266,16 @@ def test_fiscal_years_are_labelled_as_such_and_never_mixed_with_calendar_years()
         figures.series(mixed, x="fiscal_year_end", y="v", unit="u", by="period_type")
 
 
+def test_the_us_fiscal_years_old_end_is_named_only_on_axes_that_reach_before_fy1977():
+    def label(first):
+        df = pd.DataFrame({"year": [first, first + 5], "v": [1.0, 2.0], "source_id": A})
+        df.attrs["period"] = "us_fiscal_year"
+        return figures.series(df, x="year", y="v", unit="u").axes[0].get_xlabel()
+
+    assert label(1970) == "US fiscal year (to 30 September; to 30 June until FY1976)"
+    assert label(2008) == "US fiscal year (to 30 September)"
+
+
 def test_a_part_year_is_a_hollow_marker_not_part_of_the_line():
     df = _annual({"China": [1, 2, 3]}).assign(months=[12, 12, 7])
     fig = figures.series(df, x="year", y="value", unit="u")

@@ -56,6 +56,20 @@ def test_no_machine_path_memory_address_traceback_or_warning_reaches_the_reader(
     assert not found, f"{built_page}:\n" + "\n".join(found)
 
 
+def test_every_page_of_the_book_has_a_description_for_link_previews(built_site):
+    import re
+
+    for page in [f + ".html" for f in notebooks.toc_files()]:
+        found = re.search(r'<meta name="description" content="([^"]*)"', _text(page))
+        assert found, f'{page}: no <meta name="description">'
+        assert 40 <= len(found.group(1)) <= 200, f"{page}: description of {len(found.group(1))} characters"
+
+
+def test_the_site_answers_favicon_requests_and_pages_name_their_icon(built_site):
+    assert (paths.HTML / "favicon.ico").stat().st_size > 0, "a plain server answers /favicon.ico from the site root"
+    assert 'rel="icon"' in _text("intro.html")
+
+
 def test_no_prose_is_set_as_math(built_site, built_page):
     """With MyST's dollarmath, two "US$" in one paragraph make the text between them math; write "US\\$"."""
     found = site.prose_in_math(_text(built_page))

@@ -150,3 +150,35 @@ def test_the_text_width_is_set_through_sphinx_margins_and_a_conflict_is_refused(
         sphinx_latex.on_config_inited(None, _config(papersize="a4paper", pointsize="10pt"))
     with pytest.raises(ValueError, match="papersize"):
         sphinx_latex.on_config_inited(None, _config(papersize="b5paper", pointsize="11pt"))
+
+
+def test_a_page_is_described_by_its_first_prose_paragraph_cut_at_a_word():
+    doc = _doctree(
+        "# Title\n\n"
+        ".. note::\n\n   An admonition is not the page's description, however long it is.\n\n"
+        "Short.\n\n" + "The argument of the page begins here and goes on " * 8 + "\n"
+    )
+    context = {"title": "Chapter", "metatags": ""}
+    app = SimpleNamespace(config=SimpleNamespace(project="The book"))
+    sphinx_html.add_description(app, "page", "page.html", context, doc)
+    description = context["metatags"].split('name="description" content="')[1].split('"')[0]
+    assert description.startswith("The argument of the page begins here")
+    assert len(description) <= sphinx_html.DESCRIPTION_CHARS and description.endswith("\u2026")
+    assert not description[:-1].endswith(" ")
+    assert 'property="og:title" content="Chapter | The book"' in context["metatags"]
+
+
+def test_a_page_without_a_doctree_or_prose_gets_no_description():
+    context = {"metatags": ""}
+    app = SimpleNamespace(config=SimpleNamespace(project="The book"))
+    sphinx_html.add_description(app, "genindex", "genindex.html", context, None)
+    sphinx_html.add_description(app, "page", "page.html", context, _doctree("Too short.\n"))
+    assert context["metatags"] == ""
+
+
+def test_a_page_with_only_a_note_is_described_by_the_note():
+    context = {"title": "Coming", "metatags": ""}
+    app = SimpleNamespace(config=SimpleNamespace(project="The book"))
+    doc = _doctree(".. note::\n\n   This chapter is not written yet. It will cover the attacks and the arms trade.\n")
+    sphinx_html.add_description(app, "page", "page.html", context, doc)
+    assert 'content="This chapter is not written yet.' in context["metatags"]

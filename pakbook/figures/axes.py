@@ -92,7 +92,14 @@ def year_axis(ax, kind: str, *, first: int, last: int) -> None:
     fiscal = kind in ("us_fiscal_year", "pk_fiscal_year")
     ax.set_xticklabels([f"FY{y}" if fiscal else str(y) for y in ticks], fontsize=MIN_FONT_PT)
     ax.set_xlim(first - 0.6, last + 0.6)
-    ax.set_xlabel(PERIODS[kind], fontsize=MIN_FONT_PT)
+    ax.set_xlabel(period_label(kind, first), fontsize=MIN_FONT_PT)
+
+
+def period_label(kind: str, first: int) -> str:
+    """The axis label of a period kind; the US fiscal year's pre-1977 end (30 June) is named only on axes that reach it."""
+    if kind == "us_fiscal_year" and first >= 1977:
+        return "US fiscal year (to 30 September)"
+    return PERIODS[kind]
 
 
 class _Values(mticker.Formatter):
