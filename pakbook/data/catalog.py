@@ -21,6 +21,7 @@ import argparse
 import copy
 import functools
 import hashlib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,30 @@ SOURCE_FIELDS = ("producer", "title", "url", "licence", "accessed")
 KINDS = ("raw", "derived")
 #: Files in data/ that are not data and carry no record.
 NOT_DATA = ("catalog.yml", "README.md")
+
+
+#: Words that say how a figure was looked up rather than what copy it was read in (issue 16): the names of
+#: the look-up tools and of the research rounds. tests/test_provenance_words.py keeps them out of data/
+#: and out of the built site; the catalogue's header says what to write instead.
+LOOKUP_WORDS = (
+    (r"search[ -]tool", "a look-up tool"),
+    (r"search[ -]index", "a look-up tool's index"),
+    (r"\b(?:find_string|read_file|find_repos|find_files)\b", "a look-up tool"),
+    (r"\bfetch\b", "a look-up tool ('fetch')"),
+    (r"\bresearch pass(?:es)?\b", "a research round by its working name"),
+    (r"\bcorp(?:us|ora)\b", "a look-up corpus"),
+    (r"\bstored (?:cop(?:y|ies)|sources?|excerpts?|results?|texts?|pages?|reports?)\b", "the look-up's stored copies"),
+)
+_LOOKUP = [(re.compile(p, re.IGNORECASE), what) for p, what in LOOKUP_WORDS]
+
+
+def lookup_words(text: str) -> list[str]:
+    """Each word of :data:`LOOKUP_WORDS` found in ``text``: what it is and the text around it."""
+    return [
+        f"{what}: ...{text[max(0, m.start() - 40) : m.end() + 40]}..."
+        for pattern, what in _LOOKUP
+        for m in pattern.finditer(text)
+    ]
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

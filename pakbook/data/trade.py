@@ -156,7 +156,7 @@ TRADE_REPORTED = TableSchema(
         Col(
             "status",
             choices=("reported", "not_found"),
-            doc="not_found: a figure cited (e.g. by the brief) that no stored source confirms",
+            doc="not_found: a figure cited (e.g. by the brief) that no source read for the book confirms",
         ),
         Col("basis", doc="whose statistics, as the source states"),
         Col("source_id"),

@@ -82,7 +82,8 @@ def data_page(catalog: Catalog | None = None, *, prefix: str = "../data/") -> st
 
 
 def sources_list(catalog: Catalog | None = None) -> str:
-    """Markdown list of the source register: every id that rows of the data cite.
+    """Markdown list of the source register: every id that rows of the data cite, with the address, the date it
+    was read and, where the text was read on a copy elsewhere, what that copy was (the catalogue's ``read_via``).
 
     A list rather than a table: four narrow columns of long titles and addresses
     run to many pages in print, while a list breaks cleanly across pages.
@@ -95,7 +96,8 @@ def sources_list(catalog: Catalog | None = None) -> str:
             text += f" ({_one_line(s['date'])})"
         url = str(s["url"])
         text += f". <{url}>" if url.startswith("http") else f". {_one_line(url)}"
+        text += f" (accessed {_one_line(s['accessed'])})."
         if s.get("read_via"):
-            text += f" Read via {_one_line(s['read_via'])}."
+            text += f" Copy read: {_one_line(s['read_via'])}."
         items.append(text)
     return "\n".join(items)
