@@ -161,6 +161,17 @@ def test_data_page_links_every_file_to_an_existing_download(catalog):
         assert f"**{topic}**" in page
 
 
+def test_the_printed_data_appendix_is_one_row_per_dataset_and_the_records_are_online_only(catalog):
+    page = data_sources.data_page(catalog)
+    online, in_print = page.split("::::::{only} latex")
+    assert "::::::{only} html" in online and "{download}" in online and "{download}" not in in_print
+    rows = [ln for ln in in_print.splitlines() if ln.startswith("| `")]
+    names = [re.match(r"\| `([^`]+)`", ln).group(1) for ln in rows]
+    assert names == [n for d in data_sources.topics(catalog).values() for n in d]
+    for r in catalog.files:
+        assert r.path in in_print
+
+
 def test_the_registry_names_each_dataset_where_its_schema_is():
     """data.DATASETS (the lazy registry) and each topic module's SCHEMAS agree both ways, and every topic has a title."""
     from_modules = {name: t for t in data.TOPIC_MODULES for name in data.topic(t).SCHEMAS}
@@ -181,6 +192,9 @@ def test_loading_a_dataset_imports_only_its_topic():
     assert eval(out) == ["pakbook.data.catalog", "pakbook.data.common", "pakbook.data.facts", "pakbook.data.validate"]
 
 
-def test_sources_list_has_one_item_per_source(catalog):
-    items = data_sources.sources_list(catalog).splitlines()
+def test_sources_list_has_one_item_per_source_online_and_a_pointer_in_print(catalog):
+    page = data_sources.sources_list(catalog)
+    online, in_print = page.split("::::::{only} latex")
+    items = [i for i in online.splitlines() if i.startswith("- ")]
+    assert f"The register's {len(catalog.sources)} entries" in in_print
     assert [re.match(r"- `([^`]+)`", i).group(1) for i in items] == list(catalog.sources)

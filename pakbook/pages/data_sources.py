@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import data
+from ..figures import tables
 from ..data.catalog import Catalog
 from ..data.validate import GeoSchema
 
@@ -56,9 +57,44 @@ def _file(r, prefix: str) -> str:
     )
 
 
+def only(builder: str, text: str) -> str:
+    """``text`` in an ``{only}`` block: shown by one builder (``html`` or ``latex``) and left out by the other."""
+    return f"::::::{{only}} {builder}\n{text.rstrip()}\n::::::\n"
+
+
+def _joined(values) -> str:
+    return "; ".join(dict.fromkeys(_one_line(v) for v in values))
+
+
+def print_table(catalog: Catalog | None = None) -> str:
+    """The data appendix as the PDF prints it: one row per dataset (producer, coverage, licence, files), a longtable."""
+    import pandas as pd
+
+    catalog = catalog or Catalog()
+    rows = [
+        {
+            "dataset": f"`{name}`",
+            "producer": _joined(r.producer for r in recs),
+            "coverage": _joined(r.coverage for r in recs),
+            "licence": _joined(r.licence for r in recs),
+            "files": "; ".join(f"{r.path} ({r.kind})" for r in recs),
+        }
+        for datasets in topics(catalog).values()
+        for name, recs in datasets.items()
+    ]
+    return tables.markdown(
+        pd.DataFrame(rows),
+        name="tbl-data-appendix",
+        caption="The book's datasets: producer, coverage, licence and files (raw: figures as published; derived: "
+        "made by the book's scripts). Columns, units, derivations and checksums are in the online edition of this "
+        "page and in data/catalog.yml.",
+    )
+
+
 def data_page(catalog: Catalog | None = None, *, prefix: str = "../data/") -> str:
     """Markdown (MyST) describing every dataset and file of the catalogue, grouped by topic, with a download link per file.
 
+    The HTML shows every record in full (the codebook); the PDF prints the compact table of ``print_table``.
     ``prefix`` is the path from the page to the data folder.
     """
     catalog = catalog or Catalog()
@@ -78,7 +114,7 @@ def data_page(catalog: Catalog | None = None, *, prefix: str = "../data/") -> st
                 f"- Dataset `{name}`: {schema.doc} Columns: {_columns(schema)}.\n"
                 + "".join(_file(r, prefix) for r in recs)
             )
-    return "\n".join(out)
+    return out[0] + "\n" + only("html", "\n".join(out[1:])) + "\n" + only("latex", print_table(catalog))
 
 
 def sources_list(catalog: Catalog | None = None) -> str:
@@ -100,4 +136,9 @@ def sources_list(catalog: Catalog | None = None) -> str:
         if s.get("read_via"):
             text += f" Copy read: {_one_line(s['read_via'])}."
         items.append(text)
-    return "\n".join(items)
+    in_print = (
+        f"The register's {len(items)} entries, each with its address and the date it was read, are in the online "
+        "edition of this page and in the repository's data/catalog.yml. In print, each figure's source line names "
+        "its producers and the bibliography lists the works the text cites."
+    )
+    return only("html", "\n".join(items)) + "\n" + only("latex", in_print)
