@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .. import data
-from ..figures import tables
 from ..data.catalog import Catalog
 from ..data.validate import GeoSchema
+from ..figures import tables
 
 _KIND = {
     "str": "text",
