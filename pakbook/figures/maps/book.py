@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from shapely.geometry import LineString
 
 from ... import geo
-from .. import sources, style
+from .. import frame, sources, style
 from ..page import BASE_FONT_PT, MIN_FONT_PT
 from . import base, points
 from .windows import GULF, PAKISTAN, REGION, SEA_ROUTES
@@ -205,19 +205,20 @@ def sites_map(
     else:
         groups = [(sites, style.ROLE["china"], what)]
     n_unlocated = int((~sites["coord_precision"].isin(points.EXACT + points.APPROXIMATE)).sum())
-    n_handles = 2 * len(groups) + (1 if n_unlocated else 0)
-    fig, ax = base.new_map(window, legend_rows=-(-n_handles // 3), source=_source(layers, *frames, shown_places))
+    handles = [h for _, look, label in groups for h in points.site_handles(look, label)]
+    if n_unlocated:
+        handles.append(Line2D([], [], linestyle="none", label=f"{n_unlocated} without a sourced point: not drawn"))
+    ncol = frame.legend_columns([h.get_label() for h in handles], most=3)
+    fig, ax = base.new_map(
+        window, legend_rows=frame.legend_rows(len(handles), ncol), source=_source(layers, *frames, shown_places)
+    )
     base.draw_graticule(ax, window, 2)
     base.draw_base(ax, window, layers, focus=("PAK",))
     if shown_places is not None:
         points.draw_places(ax, window, places, list(place_ids))
-    handles = []
-    for group, look, label in groups:
+    for group, look, _ in groups:
         points.draw_sites(ax, window, group, number=number, look=look)
-        handles += points.site_handles(look, label)
-    if n_unlocated:
-        handles.append(Line2D([], [], linestyle="none", label=f"{n_unlocated} without a sourced point: not drawn"))
-    base.legend_below(fig, ax, handles, ncol=3)
+    base.legend_below(fig, ax, handles, ncol=ncol)
     return fig
 
 
