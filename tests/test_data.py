@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from shapely.geometry import Point
@@ -457,10 +459,46 @@ def test_conflicting_pakistani_import_figures_stay_separate():
 
 
 def test_tariff_rates_in_force():
-    """Fact-check of the rows: 29% from 9 April 2025, 19% at the end (the schema checks their order)."""
+    """Fact-check of the rows: 29% on 9 April 2025 only, 19% from 7 August 2025, then the 10% Section 122
+    surcharge from 24 February 2026 (the schema checks their order)."""
     dated = trade_data.tariff_steps().dropna(subset=["effective"])
     in_force = dated.set_index("effective")["rate_pct"]
-    assert in_force.iloc[-1] == 19 and in_force[pd.Timestamp("2025-04-09")] == 29
+    assert in_force[pd.Timestamp("2025-04-09")] == 29 and in_force[pd.Timestamp("2025-04-10")] == 10
+    assert in_force[pd.Timestamp("2025-08-07")] == 19
+    assert in_force.iloc[-1] == 10 and in_force.index[-1] == pd.Timestamp("2026-02-24")
+
+
+def test_tariff_steps_without_a_rate_change_have_no_effective_date():
+    steps = trade_data.tariff_steps().set_index("step")
+    ruling = steps.loc[steps["instrument"].str.startswith("Supreme Court")]
+    assert len(ruling) == 1 and ruling["effective"].isna().all() and ruling["rate_pct"].isna().all()
+
+
+def test_census_annual_is_one_vintage_with_the_part_year_marked():
+    latest = trade_data.census_annual()
+    assert latest["year"].is_unique and latest["year"].is_monotonic_increasing
+    assert latest["year"].min() == 2000 and latest.attrs["period"] == "calendar_year"
+    part = latest[latest["months"] < 12]
+    assert list(part["year"]) == [2026] and "not a full year" in part["note"].iloc[0]
+    earlier = trade_data.census_annual("CENSUS_COUNTRY_2025-04")
+    assert list(earlier["year"]) == [2024]
+    # the two vintages of 2024 differ (a revision), by less than 2%
+    a, b = latest.set_index("year").loc[2024, "exports_usd_m"], earlier["exports_usd_m"].iloc[0]
+    assert a != b and abs(a - b) / b < 0.02
+    with pytest.raises(ValueError, match="no Census vintage"):
+        trade_data.census_annual("CENSUS_1999")
+
+
+def test_census_annual_imports_agree_with_the_monthly_customs_series():
+    """Two copies of the same Census series (the annual file and FRED's monthly IMP5350) agree for full years."""
+    annual = trade_data.census_annual().set_index("year")
+    monthly = data.load("trade_census_monthly")
+    sums = monthly.groupby(monthly["month"].dt.year)["value_usd_m"].agg(["sum", "count"])
+    checked = 0
+    for year, r in sums[sums["count"] == 12].iterrows():
+        assert abs(annual.loc[year, "imports_usd_m"] - r["sum"]) / r["sum"] < 0.005, year
+        checked += 1
+    assert checked >= 5
 
 
 # -- arms ----------------------------------------------------------------------------------------------
@@ -606,7 +644,8 @@ def test_contacts_cite_sources_of_their_own_power():
     con = contacts_data.contacts()
     for _, r in con.iterrows():
         prefix = "C" if r["power"] == "China" else "U"
-        assert all(s.startswith(prefix) for s in r["source_id"].split(";")), r["date"]
+        numbered = [s for s in r["source_id"].split(";") if re.fullmatch(r"[CU]\d+", s)]
+        assert all(s.startswith(prefix) for s in numbered), r["date"]
     assert set(con["power"]) == {"China", "United States"}
 
 
@@ -646,7 +685,13 @@ def test_a_claim_searched_for_and_not_found_is_not_found_not_unchecked():
     checked = brief_check.check_claims(facts_data.brief_claims(), facts_data.key_facts())
     by_id = checked.set_index("claim_id")
     assert by_id.loc["china_exports_2024", "verdict"] == "not found"
-    assert by_id.loc["us_tariff_2025", "verdict"] == "not yet checked"
+    assert by_id.loc["us_tariff_2025", "verdict"] == "matches"
+    assert by_id.loc["fm_meeting_nine_years", "verdict"] == "differs"
+    # a claim with neither a fact to compare nor a finding is "not yet checked"
+    bare = facts_data.brief_claims().copy()
+    bare.loc["us_tariff_2025", ["compare_fact_id", "compare_as_of"]] = [None, None]
+    rechecked = brief_check.check_claims(bare, facts_data.key_facts()).set_index("claim_id")
+    assert rechecked.loc["us_tariff_2025", "verdict"] == "not yet checked"
     assert "not found" in brief_check.table(checked)
 
 

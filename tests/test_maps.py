@@ -123,3 +123,41 @@ def test_boundary_legend_has_one_entry_per_label():
     handles = maps.boundary_legend_handles(list(maps.BOUNDARY_STYLE))
     labels = [h.get_label() for h in handles]
     assert labels == ["International boundary", "Disputed boundary", "Line of control"]
+
+
+def test_sites_map_draws_each_class_of_site_in_its_own_look(map_inputs):
+    import pandas as pd
+
+    from pakbook.figures.maps import book
+
+    sites = pd.DataFrame(
+        {
+            "number": [1, 2, 3],
+            "lat": [29.1, 35.9, None],
+            "lon": [62.1, 71.8, None],
+            "coord_precision": ["site", "proxy", "none"],
+            "claim_class": ["established", "claimed", "claimed"],
+            "source_id": ["M01", "M12", "M18"],
+        }
+    )
+    classes = {"established": "Established deposit or mine", "claimed": "Claimed or prospective"}
+    fig = book.sites_map(
+        map_inputs["b50"], sites, window=windows.PAKISTAN, number="number", what="Site", classes=classes
+    )
+    marks = {a.get_gid(): a for a in fig.axes[0].lines if (a.get_gid() or "").startswith("site:")}
+    assert set(marks) == {"site:1", "site:2"}  # the site without a point is not drawn
+    assert marks["site:1"].get_markeredgecolor() != marks["site:2"].get_markeredgecolor()
+    assert marks["site:2"].get_markerfacecolor() == "white"  # a proxy point is hollow
+    labels = [t.get_text() for t in fig.legends[0].get_texts()] if fig.legends else []
+    labels += [t.get_text() for ax in fig.axes for lg in [ax.get_legend()] if lg for t in lg.get_texts()]
+    assert any("Claimed or prospective" in s for s in labels) and any("1 without a sourced point" in s for s in labels)
+    with pytest.raises(ValueError, match="no legend label"):
+        book.sites_map(
+            map_inputs["b50"],
+            sites,
+            window=windows.PAKISTAN,
+            number="number",
+            what="Site",
+            classes={"established": "x"},
+        )
+    matplotlib.pyplot.close(fig)

@@ -62,6 +62,7 @@ DATASETS = {
     "us_aid_fagov_sectors": "aid",
     "trade_dots": "trade",
     "trade_census_monthly": "trade",
+    "trade_census_annual": "trade",
     "trade_reported": "trade",
     "us_tariffs_2025": "trade",
     "china_pakistan_trade": "trade",

@@ -113,6 +113,48 @@ TRADE_CENSUS_MONTHLY = TableSchema(
 )
 
 
+def _census_balance(row):
+    """The balance as given must be exports minus imports (within rounding of the file's one decimal)."""
+    want = row["exports_usd_m"] - row["imports_usd_m"]
+    if abs(row["balance_usd_m"] - want) > 0.15:
+        return (
+            "balance_usd_m",
+            f"exports_usd_m minus imports_usd_m ({want:.1f}, within 0.15)",
+            repr(row["balance_usd_m"]),
+        )
+    return None
+
+
+#: The Census annual file's vintages: the later one (data to July 2026) is the book's series.
+CENSUS_LATEST = "CENSUS_COUNTRY_2026-07"
+
+TRADE_CENSUS_ANNUAL = TableSchema(
+    doc="US goods trade with Pakistan by calendar year as the US Census Bureau records it: total exports (FAS value), "
+    "general imports (customs value) and the balance, US$ million. One row per year and vintage; a year of fewer than "
+    "12 months (2026, January to July) says so in 'months' and is not a full year.",
+    columns=(
+        Col("year", "year", min=1985, max=2030),
+        Col("months", "int", min=1, max=12, doc="months covered (12 unless the year was incomplete in the vintage)"),
+        Col(
+            "exports_usd_m", "float", min=0, unit="US$ million (current)", doc="US total exports to Pakistan, FAS value"
+        ),
+        Col(
+            "imports_usd_m",
+            "float",
+            min=0,
+            unit="US$ million (current)",
+            doc="US general imports from Pakistan, customs value",
+        ),
+        Col("balance_usd_m", "float", unit="US$ million (current)", doc="exports minus imports, as given"),
+        Col("vintage", choices=("data to July 2026", "data to early 2025")),
+        Col("source_id"),
+        Col("note", required=False),
+    ),
+    key=("year", "source_id"),
+    row_checks=(_census_balance,),
+)
+
+
 #: What a reported trade figure covers.
 SCOPES = ("goods", "goods_and_services", "not_stated")
 
@@ -172,7 +214,8 @@ TRADE_REPORTED = TableSchema(
 )
 
 US_TARIFFS = TableSchema(
-    doc="The 2025 steps of US tariffs on goods from Pakistan: when each was announced, when it took effect, and the rate that applied to Pakistan.",
+    doc="The steps of US tariffs on goods from Pakistan from April 2025: when each was announced, when it took effect, and the "
+    "additional rate that applied to Pakistan (court rulings and statements that changed no rate have no effective date).",
     columns=(
         Col("step", "int", min=1),
         Col("announced", "date", earliest="2025-01-01", latest="2026-12-31"),
@@ -611,6 +654,7 @@ SCHEMAS = {
     "exports_to_china_by_product": EXPORTS_BY_PRODUCT,
     "trade_dots": TRADE_DOTS,
     "trade_census_monthly": TRADE_CENSUS_MONTHLY,
+    "trade_census_annual": TRADE_CENSUS_ANNUAL,
     "trade_reported": TRADE_REPORTED,
     "us_tariffs_2025": US_TARIFFS,
     "china_pakistan_trade": CHINA_PAKISTAN_TRADE,
@@ -645,8 +689,21 @@ def us_pakistan(period_type: str, catalog: Catalog | None = None) -> pd.DataFram
     return _by_period("us_pakistan_trade", period_type, catalog)
 
 
+def census_annual(vintage: str = CENSUS_LATEST, catalog: Catalog | None = None) -> pd.DataFrame:
+    """US-Census goods trade with Pakistan by calendar year for one vintage (the latest by default), in year order.
+
+    ``months`` marks a part year (2026: seven months); the frame's ``attrs["period"]`` is ``calendar_year``.
+    """
+    df = load("trade_census_annual", catalog=catalog)
+    if vintage not in set(df["source_id"]):
+        raise ValueError(f"no Census vintage {vintage!r}; known: {', '.join(sorted(set(df['source_id'])))}")
+    out = keep_attrs(df[df["source_id"] == vintage].sort_values("year", ignore_index=True), df)
+    out.attrs["period"] = "calendar_year"
+    return out
+
+
 def tariff_steps(catalog: Catalog | None = None) -> pd.DataFrame:
-    """The 2025 US tariff steps for Pakistan, in order."""
+    """The US tariff steps for Pakistan from April 2025, in order."""
     return load("us_tariffs_2025", catalog=catalog).sort_values("step", ignore_index=True)
 
 

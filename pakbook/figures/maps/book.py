@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from shapely.geometry import LineString
 
 from ... import geo
-from .. import sources, style
+from .. import frame, sources, style
 from ..page import BASE_FONT_PT, MIN_FONT_PT
 from . import base, points
 from .windows import GULF, PAKISTAN, REGION, SEA_ROUTES
@@ -175,27 +175,50 @@ def two_routes_map(
 
 
 def sites_map(
-    layers: dict, sites, *, window: base.MapWindow, number: str, what: str, places=None, place_ids: Sequence[str] = ()
+    layers: dict,
+    sites,
+    *,
+    window: base.MapWindow,
+    number: str,
+    what: str,
+    places=None,
+    place_ids: Sequence[str] = (),
+    classes: dict[str, str] | None = None,
 ):
     """Numbered sites (keyed to a table) on a map of ``window``, with reference places named.
 
     A site's marker is filled where its point is the site or a landmark and hollow where it is the
-    town; sites with no point are counted in the note, not drawn.
+    town; sites with no point are counted in the note, not drawn. ``classes`` maps the values of the
+    sites' ``claim_class`` column to legend labels (e.g. established deposits against claimed ones): each
+    class then has a look of its own (colour and marker), and every site must belong to one of them.
     """
     drawn = sites[sites["coord_precision"] != "none"]
     shown_places = places.loc[list(place_ids)] if places is not None and place_ids else None
     ids = list(drawn["source_id"])
     frames = [drawn] if ids else []
-    fig, ax = base.new_map(window, legend_rows=1, source=_source(layers, *frames, shown_places))
+    if classes:
+        unknown = sorted(set(sites["claim_class"]) - set(classes))
+        if unknown:
+            raise ValueError(f"sites of classes {unknown} have no legend label in classes={classes}")
+        looks = style.looks(list(classes.values()))
+        groups = [(sites[sites["claim_class"] == c], looks[label], label) for c, label in classes.items()]
+    else:
+        groups = [(sites, style.ROLE["china"], what)]
+    n_unlocated = int((~sites["coord_precision"].isin(points.EXACT + points.APPROXIMATE)).sum())
+    handles = [h for _, look, label in groups for h in points.site_handles(look, label)]
+    if n_unlocated:
+        handles.append(Line2D([], [], linestyle="none", label=f"{n_unlocated} without a sourced point: not drawn"))
+    ncol = frame.legend_columns([h.get_label() for h in handles], most=3)
+    fig, ax = base.new_map(
+        window, legend_rows=frame.legend_rows(len(handles), ncol), source=_source(layers, *frames, shown_places)
+    )
     base.draw_graticule(ax, window, 2)
     base.draw_base(ax, window, layers, focus=("PAK",))
     if shown_places is not None:
         points.draw_places(ax, window, places, list(place_ids))
-    unlocated = points.draw_sites(ax, window, sites, number=number)
-    handles = points.site_handles(style.ROLE["china"], what)
-    if unlocated:
-        handles.append(Line2D([], [], linestyle="none", label=f"{unlocated} without a sourced point: not drawn"))
-    base.legend_below(fig, ax, handles, ncol=3)
+    for group, look, _ in groups:
+        points.draw_sites(ax, window, group, number=number, look=look)
+    base.legend_below(fig, ax, handles, ncol=ncol)
     return fig
 
 
