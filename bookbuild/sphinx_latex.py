@@ -21,6 +21,7 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``); it changes nothing in 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -48,6 +49,8 @@ RUN = 10
 MONO_WIDTH = 1.3
 #: A capital letter is wider than the average letter of the body text by about this factor.
 CAPITAL_WIDTH = 1.35
+#: A table's header is set in bold sans, wider than the serif body text by about this factor.
+HEADER_WIDTH = 1.2
 #: Nodes whose text is left alone (code, math, raw output, titles that also go into PDF bookmarks).
 _KEEP = (
     nodes.literal,
@@ -103,7 +106,7 @@ def column_widths(
     mean = [max(1.0, sum(text_length(c) for c in col) / len(col)) for col in cols]
     room = max(ncol, line - pad * ncol)
     if sum(longest) <= room:
-        return [max(1, round(n)) + pad for n in longest]
+        return [max(1, math.ceil(n)) + pad for n in longest]
     fixed: dict[int, float] = {}
     wide = list(range(ncol))
     while True:  # a column whose longest cell fits in a fair share keeps its natural width
@@ -126,7 +129,8 @@ def column_widths(
             if need <= 0:
                 break
     fixed.update(share)
-    return [max(1, round(fixed[i])) + pad for i in range(ncol)]
+    # never rounded below its longest word: a fraction of a character too narrow and the word overflows
+    return [max(1, round(fixed[i]), math.ceil(word[i] - 1e-9) if i in wide else 0) + pad for i in range(ncol)]
 
 
 _LONG = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
@@ -197,6 +201,11 @@ def give_tables_widths(doctree: nodes.document) -> None:
                 continue  # cells spanning columns: leave the table to Sphinx
             rows = [[_cell_text(e) for e in r] for r in entries]
             code = [max((_code_width(r[i]) for r in entries), default=0.0) for i in range(len(colspecs))]
+            head = [list(row.findall(nodes.entry)) for thead in tgroup.findall(nodes.thead) for row in thead]
+            for r in head:  # bold sans: its longest word needs more room than the same word in the body
+                for i, e in enumerate(r[: len(code)]):
+                    words = _cell_text(e).split()
+                    code[i] = max(code[i], max((word_length(w) * HEADER_WIDTH for w in words), default=0.0))
             for spec, width in zip(colspecs, column_widths(rows, min_widths=code, long_word=LONG_WORD_IN_TABLE)):
                 spec["colwidth"] = width
             table["classes"].append("colwidths-given")

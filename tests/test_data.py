@@ -165,7 +165,9 @@ def test_brief_table_escapes_cells_and_words_a_lower_bound():
             },
         ]
     )
-    lines = brief_check.table(checked).splitlines()
+    text = brief_check.table(checked)
+    assert text.startswith(":::{table} ") and ":name: tbl-brief-check" in text and ":class: longtable" in text
+    lines = [ln for ln in text.splitlines() if ln.startswith("|")]
     assert len(lines) == 4 and all(line.count(" | ") == 4 for line in lines[2:])
     assert lines[2].startswith("| a \\| b | 80 percent | more than 25 percent (share (2024; EIA)) | differs |")
     assert lines[3].startswith("| two lines | 240.0 million | – | not yet checked |")

@@ -16,8 +16,27 @@ PATH = "kiwix.example.org/wikipedia_en_all_mini_2024-02/A/Strait_of_Hormuz"
 
 
 def test_short_columns_keep_their_natural_width():
-    rows = [["id", "name"], ["A1", "Gwadar"]]
+    rows = [["id", "name"], ["a1", "gwadar"]]
     assert sphinx_latex.column_widths(rows, pad=0) == [2, 6]
+    # rounded up, never down: a capital counts wider, and a column a fraction too narrow overflows
+    assert sphinx_latex.column_widths([["ID", "Gwadar"]], pad=0) == [3, 7]
+
+
+def test_a_column_is_never_rounded_below_its_longest_word():
+    """Khyber Pakhtunkhwa in a crowded table: the share rounds down, the longest word does not."""
+    rows = [["No.", "Site", "Minerals", "Province", "Status", "Holder", "Basis"]] + [
+        [
+            "4",
+            "Chitral antimony (Krinj/Kring, Partsan/Patrson, Awrith areas)",
+            "antimony (stibnite); Pb with Au/Ag/Cu",
+            "Khyber Pakhtunkhwa",
+            "exploration / small-scale workings",
+            "Government of Khyber Pakhtunkhwa",
+            "claimed",
+        ]
+    ] * 8
+    widths = sphinx_latex.column_widths(rows)
+    assert widths[3] - sphinx_latex.COLUMN_PAD >= sphinx_latex.word_length("Pakhtunkhwa") + 1
 
 
 def test_long_columns_share_the_line_by_content_and_none_is_narrower_than_its_longest_word():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.facts import fact
-from ..figures.tables import cell
+from ..figures.tables import markdown
 
 #: Relative differences up to these bounds count as "matches" and "rounded".
 MATCH, ROUNDED = 0.005, 0.05
@@ -75,17 +75,39 @@ def value_text(value: float | None, unit: str) -> str:
 
 
 def table(checked: pd.DataFrame) -> str:
-    """The Markdown table of checked claims (the output of :func:`check_claims`), one row per claim."""
-    lines = ["| Claim in the brief | Brief | Sourced figure | Verdict | Chapter |", "|---|---|---|---|---|"]
+    """The checked claims (the output of :func:`check_claims`) as a numbered, captioned table, one row per claim.
+
+    A longtable, so that in print it breaks across pages rather than running off the bottom of one.
+    """
+    rows = []
     for _, r in checked.iterrows():
         sourced = value_text(r["sourced_value"], r["unit"])
         if r["sourced_as"]:
             sourced = f"{_QUALIFIER_WORDS[r['sourced_qualifier']]}{sourced} ({r['sourced_as']})"
         elif r["finding"]:
             sourced = r["finding"]
-        cells = [r["claim"], value_text(r["brief_value"], r["unit"]), sourced, r["verdict"]]
-        lines.append("| " + " | ".join(cell(c) for c in cells) + f" | {{doc}}`../chapters/{r['chapter']}` |")
-    return "\n".join(lines)
+        rows.append(
+            {
+                "claim": r["claim"],
+                "brief": value_text(r["brief_value"], r["unit"]),
+                "sourced": sourced,
+                "verdict": r["verdict"],
+                "chapter": f"{{doc}}`../chapters/{r['chapter']}`",
+            }
+        )
+    return markdown(
+        pd.DataFrame(rows, columns=["claim", "brief", "sourced", "verdict", "chapter"]),
+        name="tbl-brief-check",
+        caption="The brief's numerical claims against the figures the book sourced, with the verdict and the "
+        "chapter that discusses each.",
+        headers={
+            "claim": "Claim in the brief",
+            "brief": "Brief",
+            "sourced": "Sourced figure",
+            "verdict": "Verdict",
+            "chapter": "Chapter",
+        },
+    )
 
 
 def counts(checked: pd.DataFrame) -> dict[str, int]:
