@@ -161,3 +161,39 @@ def test_sites_map_draws_each_class_of_site_in_its_own_look(map_inputs):
             classes={"established": "x"},
         )
     matplotlib.pyplot.close(fig)
+
+
+def test_sites_map_moves_a_place_label_by_its_offset(map_inputs):
+    """A place label given an offset (e.g. Peshawar's, set left of its point so as not to cover Islamabad)
+    is drawn there; others keep the default, to the right."""
+    import pandas as pd
+
+    from pakbook.figures.maps import book
+
+    sites = pd.DataFrame(
+        {
+            "number": [1],
+            "lat": [29.1],
+            "lon": [62.1],
+            "coord_precision": ["site"],
+            "claim_class": ["established"],
+            "source_id": ["M01"],
+        }
+    )
+    places = map_inputs["places"]
+    ids = ["islamabad", "peshawar"]
+    fig = book.sites_map(
+        map_inputs["b50"],
+        sites,
+        window=windows.PAKISTAN,
+        number="number",
+        what="Site",
+        places=places,
+        place_ids=ids,
+        place_offsets={"peshawar": (-4, -3, "right")},
+    )
+    labels = {t.get_text(): t for t in fig.axes[0].texts if t.get_text() in set(places.loc[ids, "name"])}
+    pesh, isb = labels[places.loc["peshawar", "name"]], labels[places.loc["islamabad", "name"]]
+    assert pesh.get_ha() == "right" and tuple(pesh.xyann) == (-4, -3)
+    assert isb.get_ha() == "left" and tuple(isb.xyann) == (4, 3)
+    matplotlib.pyplot.close(fig)

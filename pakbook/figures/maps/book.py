@@ -184,8 +184,11 @@ def sites_map(
     places=None,
     place_ids: Sequence[str] = (),
     classes: dict[str, str] | None = None,
+    place_offsets: dict | None = None,
 ):
     """Numbered sites (keyed to a table) on a map of ``window``, with reference places named.
+
+    ``place_offsets`` moves a place's label where it would cover a neighbour (as points.draw_places).
 
     A site's marker is filled where its point is the site or a landmark and hollow where it is the
     town; sites with no point are counted in the note, not drawn. ``classes`` maps the values of the
@@ -215,7 +218,7 @@ def sites_map(
     base.draw_graticule(ax, window, 2)
     base.draw_base(ax, window, layers, focus=("PAK",))
     if shown_places is not None:
-        points.draw_places(ax, window, places, list(place_ids))
+        points.draw_places(ax, window, places, list(place_ids), offsets=place_offsets)
     for group, look, _ in groups:
         points.draw_sites(ax, window, group, number=number, look=look)
     base.legend_below(fig, ax, handles, ncol=ncol)
