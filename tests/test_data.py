@@ -629,6 +629,38 @@ def test_unverified_coordinates_are_marked_low_or_left_out():
     assert security_data.attacks().loc["2024_besham_bus", "coord_precision"] == "none"
 
 
+def test_later_corrections_of_attack_counts_stay_separate_rows():
+    """Dalbandin 2018 (three or two Chinese injured) and the Gwadar hotel 2019 (three or four attackers killed)."""
+    cas = data.load("attack_casualties")
+    for inc, measure in (("2018_dalbandin_bus", "chinese_injured"), ("2019_gwadar_hotel", "attackers_killed")):
+        rows = cas[(cas["incident_id"] == inc) & (cas["measure"] == measure)]
+        assert rows["value_low"].nunique() == 2 and rows["source_id"].is_unique, inc
+
+
+def test_every_attack_is_dated_to_the_day_and_chen_zhu_is_in_the_table():
+    att = security_data.attacks()
+    assert (att["date_precision"] == "day").all()
+    assert att.loc["2018_karachi_clifton_shooting", "date"] == "2018-02-05"
+
+
+# -- Beijing's demands and the diplomatic give-and-take ------------------------------------------
+def test_unconfirmed_reports_of_demands_are_never_high_confidence():
+    d = security_data.security_demands()
+    assert len(d[d["quote_kind"] == "report"]) >= 2
+    assert not (d.loc[d["quote_kind"] == "report", "confidence"] == "high").any()
+    assert d["date"].is_monotonic_increasing
+
+
+def test_diplomatic_positions_cover_the_issues_and_each_backs_the_other_side():
+    pos = security_data.diplomatic_positions()
+    issues = " ".join(pos["issue"])
+    for issue in ("Kashmir", "Xinjiang", "Tibet", "Hong Kong", "Taiwan", "South China Sea", "UN terrorism listings"):
+        assert issue in issues, issue
+    assert (pos["backer"] != pos["backed"]).all()
+    assert security_data._backs_the_other({"backer": "China", "backed": "China"})[0] == "backed"
+    assert security_data._backs_the_other({"backer": "China", "backed": "Pakistan"}) is None
+
+
 # -- minerals and contacts -----------------------------------------------------------------------------
 def test_mineral_figures_refer_to_known_sites():
     assert set(data.load("mineral_figures")["site_id"]) <= set(minerals_data.sites().index) | {"pakistan"}

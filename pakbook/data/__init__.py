@@ -84,6 +84,8 @@ DATASETS = {
     "cpec_headline_basis": "cpec",
     "attacks": "security",
     "attack_casualties": "security",
+    "china_security_demands": "security",
+    "diplomatic_positions": "security",
     "mineral_sites": "minerals",
     "mineral_figures": "minerals",
     "contacts": "contacts",
