@@ -18,7 +18,6 @@ change to a data file.
 from __future__ import annotations
 
 import argparse
-import copy
 import functools
 import hashlib
 import re
@@ -90,7 +89,16 @@ def parse_text(text: str) -> dict:
 
     Raises ``yaml.YAMLError`` for text that is not YAML.
     """
-    return copy.deepcopy(_parse_cached(text))
+    return _copy(_parse_cached(text))
+
+
+def _copy(value):
+    """A copy of parsed YAML (dicts, lists and scalars): what ``copy.deepcopy`` gives, several times faster."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value  # str, int, float, bool, None, date: immutable
 
 
 def sha256(path: Path) -> str:
