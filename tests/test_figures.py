@@ -276,6 +276,19 @@ def test_the_us_fiscal_years_old_end_is_named_only_on_axes_that_reach_before_fy1
     assert label(2008) == "US fiscal year (to 30 September)"
 
 
+def test_a_change_of_source_is_one_solid_rule_named_on_each_side():
+    df = _annual({"China": [1, 2, 3]})
+    fig = figures.series(df, x="year", y="value", unit="u")
+    ax = fig.axes[0]
+    figures.source_break(ax, 2020.5, "Greenbook", "FA.gov")
+    rule = [ln for ln in ax.lines if ln.get_gid() == "source-break"]
+    assert len(rule) == 1 and rule[0].get_linestyle() == "-" and rule[0].get_xdata()[0] == 2020.5
+    texts = {t.get_gid(): t for t in ax.texts}
+    assert texts["source-break:before"].get_text() == "Greenbook" and texts["source-break:before"].get_ha() == "right"
+    assert texts["source-break:after"].get_text() == "FA.gov" and texts["source-break:after"].get_ha() == "left"
+    assert texts["source-break:after"].get_position()[0] > 2020.5 > texts["source-break:before"].get_position()[0]
+
+
 def test_a_part_year_is_a_hollow_marker_not_part_of_the_line():
     df = _annual({"China": [1, 2, 3]}).assign(months=[12, 12, 7])
     fig = figures.series(df, x="year", y="value", unit="u")

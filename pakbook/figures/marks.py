@@ -100,3 +100,26 @@ def mark(ax, events: pd.DataFrame, kind: str) -> None:
             annotation_clip=False,
             gid=f"{gid}:number",
         )
+
+
+def source_break(ax, x: float, before: str | None = None, after: str | None = None) -> None:
+    """A change of source on a year axis: a solid rule at ``x`` (event rules are dotted), with the names of the
+    sources on either side written along it (``before`` to its left, ``after`` to its right), on a white ground
+    so that event rules pass behind them. The chart's note says what the two sources are.
+    """
+    ax.axvline(x, color=style.SOURCE_BREAK, linestyle="-", linewidth=1.2, zorder=1, gid="source-break")
+    lab = {
+        "transform": ax.get_xaxis_transform(),
+        "rotation": 90,
+        "va": "top",
+        "fontsize": MIN_FONT_PT,
+        "color": "0.2",
+        "bbox": {"facecolor": "white", "edgecolor": "none", "pad": 0.4},
+        "zorder": 3,
+    }
+    lo, hi = ax.get_xlim()
+    off = 0.012 * (hi - lo)
+    if before:
+        ax.text(x - off, 0.97, before, ha="right", gid="source-break:before", **lab)
+    if after:
+        ax.text(x + off, 0.97, after, ha="left", gid="source-break:after", **lab)

@@ -65,6 +65,8 @@ ROLE = {
 #: A colour for what is missing or context (gaps, events, grid).
 GAP = "#BBBBBB"
 EVENT = "#555555"
+#: A change of source on a chart: a solid rule, darker than the dotted event rules.
+SOURCE_BREAK = "#4D4D4D"
 
 #: Names in the data that stand for a role (reporter, supplier, power...), so that a helper
 #: finds the role of a series by its value: ``role_of("United States") == "united_states"``.
