@@ -197,3 +197,41 @@ def test_sites_map_moves_a_place_label_by_its_offset(map_inputs):
     assert pesh.get_ha() == "right" and tuple(pesh.xyann) == (-4, -3)
     assert isb.get_ha() == "left" and tuple(isb.xyann) == (4, 3)
     matplotlib.pyplot.close(fig)
+
+
+def test_sites_map_keeps_a_town_marker_visible_beside_a_landmark_on_it(map_inputs):
+    """A hollow (town) marker whose point falls on a filled (landmark) marker is drawn above it and set
+    beside it with a leader line, so the town's numbers are not read as the landmark's."""
+    import pandas as pd
+
+    from pakbook.figures.maps import book
+
+    sites = pd.DataFrame(
+        {
+            "number": ["4, 8", "11", "1"],
+            "lat": [25.1216, 25.1105, 30.2],
+            "lon": [62.3254, 62.3396, 67.0],
+            "coord_precision": ["town", "landmark", "town"],
+            "source_id": ["GEONAMES", "WIKI_GWADAR_IPFS", "GEONAMES"],
+        }
+    )
+    fig = book.sites_map(map_inputs["b50"], sites, window=windows.PAKISTAN, number="number", what="Attack")
+    ax = fig.axes[0]
+    marks = {a.get_gid(): a for a in ax.lines if (a.get_gid() or "").startswith("site:")}
+    town, port, alone = marks["site:4, 8"], marks["site:11"], marks["site:1"]
+    assert town.get_markerfacecolor() == "white" and port.get_markerfacecolor() != "white"
+    assert town.get_zorder() > port.get_zorder()  # hollow above filled
+    # on the page, the two markers no longer overlap (each is 6 pt across)
+    to_pt = ax.transData.transform
+    tx = to_pt((town.get_xdata()[0], town.get_ydata()[0]))[0]
+    px = to_pt((port.get_xdata()[0], port.get_ydata()[0]))[0]
+    assert abs(tx - px) / (fig.dpi / 72) >= 6
+    # a leader line runs from the town's true point to its moved marker
+    leaders = [
+        a for a in ax.lines if not a.get_gid() and len(a.get_xdata()) == 2 and a.get_xdata()[1] == town.get_xdata()[0]
+    ]
+    assert leaders
+    # a town marker with nothing under it stays on its point
+    x_true, _ = windows.PAKISTAN.transformer().transform(67.0, 30.2)
+    assert alone.get_xdata()[0] == pytest.approx(x_true)
+    matplotlib.pyplot.close(fig)

@@ -116,18 +116,32 @@ def draw_sites(
     """Numbered markers for sites with a point (filled if exact, hollow if the town); returns how many have none.
 
     Labels of points close together are moved apart (down the page), so no number hides another.
+    Filled markers are drawn first and hollow ones above them (a higher zorder); a hollow marker that
+    would fall on a marker already drawn is set beside it (to the left) with a leader line to its point,
+    so a town point is never hidden under a landmark's filled marker nor mistaken for it.
     """
     tr = window.transformer()
     located = sites[sites[precision].isin(EXACT + APPROXIMATE)]
     placed: list[tuple[float, float]] = []
+    markers: list[tuple[float, float]] = []
     fig = ax.figure
     x0, x1 = ax.get_xlim()
     per_pt = (x1 - x0) / (ax.get_position().width * fig.get_size_inches()[0] * 72)
-    for _, r in located.sort_values("lat", ascending=False, kind="stable").iterrows():
+    order = located.assign(_hollow=~located[precision].isin(EXACT)).sort_values(
+        ["_hollow", "lat"], ascending=[True, False], kind="stable"
+    )
+    for _, r in order.iterrows():
         x, y = tr.transform(r["lon"], r["lat"])
         exact = r[precision] in EXACT
+        mx = x
+        if not exact:  # clear of every marker already drawn (markers are 6 pt across)
+            while any(abs(mx - px) < 8 * per_pt and abs(y - py) < 8 * per_pt for px, py in markers):
+                mx -= 9 * per_pt
+            if mx != x:
+                ax.plot([x, mx], [y, y], color="#333333", linewidth=0.5, linestyle="-", marker="none", zorder=6.4)
+        markers.append((mx, y))
         ax.plot(
-            [x],
+            [mx],
             [y],
             linestyle="none",
             marker=look.marker,
@@ -135,7 +149,7 @@ def draw_sites(
             markeredgewidth=1.2,
             markerfacecolor=look.color if exact else "white",
             markeredgecolor=look.color,
-            zorder=6,
+            zorder=6 if exact else 6.5,
             gid=f"site:{r[number]}",
         )
         dy = 0.0
@@ -144,10 +158,10 @@ def draw_sites(
         placed.append((x, y + dy))
         ax.annotate(
             str(r[number]),
-            (x, y),
-            xytext=(5, dy / per_pt),
+            (mx, y),
+            xytext=((5 if mx == x else -5), dy / per_pt),
             textcoords="offset points",
-            ha="left",
+            ha="left" if mx == x else "right",
             va="center",
             fontsize=MIN_FONT_PT,
             zorder=7,
