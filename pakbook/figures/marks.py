@@ -105,7 +105,8 @@ def mark(ax, events: pd.DataFrame, kind: str) -> None:
 def source_break(ax, x: float, before: str | None = None, after: str | None = None) -> None:
     """A change of source on a year axis: a solid rule at ``x`` (event rules are dotted), with the names of the
     sources on either side written along it (``before`` to its left, ``after`` to its right), on a white ground
-    so that event rules pass behind them. The chart's note says what the two sources are.
+    so that event rules pass behind them; leave a side unnamed where its label would cover data. The chart's note
+    says what the two sources are.
     """
     ax.axvline(x, color=style.SOURCE_BREAK, linestyle="-", linewidth=1.2, zorder=1, gid="source-break")
     lab = {
