@@ -94,11 +94,7 @@ SOURCED_VERDICTS = ("confirmed", "partly correct", "corrected")
 def chapter_files() -> tuple[str, ...]:
     """The chapters of the book by file stem (``04_security``), notebooks and markdown pages alike."""
     return tuple(
-        sorted(
-            p.stem
-            for p in paths.CHAPTERS.iterdir()
-            if p.suffix in (".ipynb", ".md") and not p.stem.startswith("_")
-        )
+        sorted(p.stem for p in paths.CHAPTERS.iterdir() if p.suffix in (".ipynb", ".md") and not p.stem.startswith("_"))
     )
 
 
