@@ -54,6 +54,7 @@ DATASETS = {
     "ne_countries_10m": "geography",
     "key_facts": "facts",
     "brief_claims": "facts",
+    "brief_checks": "facts",
     "us_aid_greenbook": "aid",
     "us_aid_fagov": "aid",
     "us_aid_crs": "aid",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data.facts import fact
+from ..data.catalog import Catalog
+from ..data.facts import BRIEF_SECTIONS, CHECK_VERDICTS, fact
+from ..figures.sources import credit, line
 from ..figures.tables import markdown
 
 #: Relative differences up to these bounds count as "matches" and "rounded".
@@ -113,3 +115,106 @@ def table(checked: pd.DataFrame) -> str:
 def counts(checked: pd.DataFrame) -> dict[str, int]:
     """How many claims have each verdict (every verdict listed, zeros included)."""
     return {v: int((checked["verdict"] == v).sum()) for v in VERDICTS}
+
+
+# -- every checkable claim (data/raw/brief/brief_checks.csv) ----------------------------------------
+def check_counts(checks: pd.DataFrame) -> dict[str, int]:
+    """How many of the brief's claims have each verdict of ``brief_checks`` (every verdict listed, zeros included).
+
+    A verdict outside the vocabulary is an error, not a category of its own.
+    """
+    unknown = sorted(set(checks["verdict"]) - set(CHECK_VERDICTS))
+    if unknown:
+        raise ValueError(f"verdicts not in {CHECK_VERDICTS}: {unknown}")
+    return {v: int((checks["verdict"] == v).sum()) for v in CHECK_VERDICTS}
+
+
+def sections_in_order(checks: pd.DataFrame) -> list[str]:
+    """The brief's sections that have claims, in the brief's order."""
+    present = set(checks["section"])
+    unknown = sorted(present - set(BRIEF_SECTIONS))
+    if unknown:
+        raise ValueError(f"sections not in the brief: {unknown}")
+    return [s for s in BRIEF_SECTIONS if s in present]
+
+
+def section_table_name(checks: pd.DataFrame, section: str) -> str:
+    """The ``tbl-`` label of a section's table: its number in the brief's order (``tbl-brief-claims-03``)."""
+    return f"tbl-brief-claims-{sections_in_order(checks).index(section) + 1:02d}"
+
+
+def section_counts(checks: pd.DataFrame) -> pd.DataFrame:
+    """Claims by section (rows, in the brief's order) and verdict (columns, zeros included), with a total column."""
+    order = sections_in_order(checks)
+    out = (
+        pd.crosstab(checks["section"], checks["verdict"])
+        .reindex(index=order, columns=list(CHECK_VERDICTS), fill_value=0)
+        .astype(int)
+    )
+    out["total"] = out.sum(axis=1)
+    out.index.name = "section"
+    return out
+
+
+def summary_table(checks: pd.DataFrame) -> str:
+    """The counts by section and verdict as a numbered table, each section linked to its own table."""
+    counts = section_counts(checks)
+    rows = counts.reset_index()
+    rows["section"] = [f"{s} ({{numref}}`{section_table_name(checks, s)}`)" for s in counts.index]
+    total = {"section": "All sections", **{c: int(counts[c].sum()) for c in counts.columns}}
+    rows = pd.concat([rows, pd.DataFrame([total])], ignore_index=True)
+    headers = {"section": "Section of the brief", "total": "Total", **{v: v.capitalize() for v in CHECK_VERDICTS}}
+    return markdown(
+        rows,
+        name="tbl-brief-claims-summary",
+        caption="The brief's checkable claims by section and verdict; each section's claims are in the table named.",
+        headers=headers,
+    )
+
+
+def _chapter_link(chapter) -> str:
+    return f"{{doc}}`../chapters/{chapter}`" if isinstance(chapter, str) and chapter.strip() else "–"
+
+
+def section_table(checks: pd.DataFrame, section: str, catalog: Catalog | None = None) -> str:
+    """One section's claims as a numbered, captioned longtable: claim, kind, verdict, evidence, sources, chapter.
+
+    The sources column gives each row's source credits; the source line under the table credits them all.
+    """
+    rows = checks[checks["section"] == section]
+    if rows.empty:
+        raise ValueError(f"no claims in section {section!r}")
+    shown = pd.DataFrame(
+        {
+            "claim": rows["claim"].to_list(),
+            "kind": rows["kind"].to_list(),
+            "verdict": rows["verdict"].to_list(),
+            "evidence": rows["evidence"].to_list(),
+            "sources": [
+                credit(str(s).split(";"), catalog) if isinstance(s, str) and s.strip() else "–"
+                for s in rows["source_id"]
+            ],
+            "chapter": [_chapter_link(c) for c in rows["chapter"]],
+        }
+    )
+    n = len(rows)
+    return markdown(
+        shown,
+        name=section_table_name(checks, section),
+        caption=f"The brief checked, \u201c{section}\u201d: {n} claim{'s' if n != 1 else ''}, with the verdict, "
+        "the evidence, its sources and the chapter that discusses each.",
+        headers={
+            "claim": "Claim in the brief",
+            "kind": "Kind",
+            "verdict": "Verdict",
+            "evidence": "Evidence",
+            "sources": "Sources",
+            "chapter": "Chapter",
+        },
+        source=line(rows, catalog=catalog) if rows["source_id"].notna().any() else None,
+    )
+
+
+def check_tables(checks: pd.DataFrame, catalog: Catalog | None = None) -> list[str]:
+    """Every section's table, in the brief's order."""
+    return [section_table(checks, s, catalog) for s in sections_in_order(checks)]
