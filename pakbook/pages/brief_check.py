@@ -94,7 +94,7 @@ def table(checked: pd.DataFrame) -> str:
                 "brief": value_text(r["brief_value"], r["unit"]),
                 "sourced": sourced,
                 "verdict": r["verdict"],
-                "chapter": f"{{doc}}`../chapters/{r['chapter']}`",
+                "chapter": _chapter_link(r["chapter"]),
             }
         )
     return markdown(
